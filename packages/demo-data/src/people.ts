@@ -1,0 +1,61 @@
+import type { Department, Role } from '@dr/domain';
+import { demoId, demoRandom } from './ids';
+import { demoPerson } from './venues';
+
+/** A demo enforcement officer (执法检查人员); the names are fictional. */
+export interface DemoInspector {
+  id: string;
+  name: string;
+  department: Department;
+  /** 执法证 number. */
+  certificateNumber: string;
+  certificateValidUntil: string;
+}
+
+const PREFIX: Record<Department, string> = { culture: 'WG', market: 'SJ', fire: 'XF' };
+export const DEMO_INSPECTOR_COUNTS: Record<Department, number> = { culture: 10, market: 8, fire: 8 };
+
+export function demoInspectors(): DemoInspector[] {
+  const random = demoRandom('inspectors');
+  return (Object.keys(DEMO_INSPECTOR_COUNTS) as Department[]).flatMap((department) =>
+    Array.from({ length: DEMO_INSPECTOR_COUNTS[department] }, (_, i) => ({
+      id: demoId(`inspector-${department}`, i + 1),
+      name: demoPerson(random),
+      department,
+      certificateNumber: `豫${PREFIX[department]}41040300${String(i + 1).padStart(3, '0')}`,
+      certificateValidUntil: `${2024 + (i % 3)}-12-31`,
+    })),
+  );
+}
+
+/** A demo login. The password is for the demo only and is listed in the README. */
+export interface DemoUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  department: Department | null;
+  password: string;
+}
+
+export const DEMO_PASSWORD = 'Demo@2022';
+
+export function demoUsers(): DemoUser[] {
+  const user = (n: number, username: string, displayName: string, role: Role, department: Department | null): DemoUser => ({
+    id: demoId('user', n),
+    username,
+    displayName,
+    role,
+    department,
+    password: DEMO_PASSWORD,
+  });
+  return [
+    user(1, 'office', '联席办管理员（演示）', 'OFFICE_ADMIN', null),
+    user(2, 'culture-admin', '文广旅局管理员（演示）', 'DEPARTMENT_ADMIN', 'culture'),
+    user(3, 'market-admin', '市场监管局管理员（演示）', 'DEPARTMENT_ADMIN', 'market'),
+    user(4, 'fire-admin', '消防救援大队管理员（演示）', 'DEPARTMENT_ADMIN', 'fire'),
+    user(5, 'culture-inspector', '文广旅执法人员（演示）', 'INSPECTOR', 'culture'),
+    user(6, 'market-inspector', '市场监管执法人员（演示）', 'INSPECTOR', 'market'),
+    user(7, 'fire-inspector', '消防执法人员（演示）', 'INSPECTOR', 'fire'),
+  ];
+}

@@ -1,0 +1,6 @@
+export * from './department';
+export * from './uscc';
+export * from './result-codes';
+export * from './check-items';
+export * from './plan';
+export * from './roles';

@@ -1,0 +1,33 @@
+import type { Department } from './department';
+
+/**
+ * Who a signed-in user is. The joint office manages plans, directories and inspections; a department's
+ * staff change only their own department's data (checklists, results); inspectors record visits.
+ */
+export const ROLES = ['OFFICE_ADMIN', 'DEPARTMENT_ADMIN', 'INSPECTOR'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Principal {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  /** Set for department staff and inspectors; null for the joint office. */
+  department: Department | null;
+}
+
+export const ROLE_NAMES: Record<Role, string> = {
+  OFFICE_ADMIN: '联席办管理员',
+  DEPARTMENT_ADMIN: '部门管理员',
+  INSPECTOR: '执法检查人员',
+};
+
+/** May this principal change data owned by `department`? Office staff may not edit a department's own records. */
+export function mayEditDepartment(principal: Principal, department: Department): boolean {
+  return principal.department === department && (principal.role === 'DEPARTMENT_ADMIN' || principal.role === 'INSPECTOR');
+}
+
+/** May this principal manage plans, directories and inspections (the joint office's data)? */
+export function mayManageOffice(principal: Principal): boolean {
+  return principal.role === 'OFFICE_ADMIN';
+}
