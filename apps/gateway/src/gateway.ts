@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { SUPERGRAPH_PATH, type SubgraphName } from '@dr/supergraph';
+import { createErrorFormatter, createHttpApp, publicKeyFrom, renderMetrics, graphqlRequests, type HttpApp, type Logger } from '@dr/subgraph-kit';
+import type { GatewayConfig } from './config';
+import { createGatewayContext, type GatewayContext } from './context';
+import { SubgraphDataSource } from './subgraph-data-source';
+
+function subgraphUrls(config: GatewayConfig): Record<SubgraphName, string> {
+  return { office: config.OFFICE_URL, culture: config.CULTURE_URL, market: config.MARKET_URL, fire: config.FIRE_URL };
+}
+
+async function probe(url: string): Promise<string> {
+  try {
+    const response = await fetch(new URL('/health', url), { signal: AbortSignal.timeout(1000) });
+    return response.ok ? 'ok' : `unhealthy (${response.status})`;
+  } catch {
+    return 'unreachable';
+  }
+}
+
+/**
+ * The gateway: loads the supergraph composed at build time (no introspection, so it starts while a
+ * subgraph is down), plans each query across the subgraphs and serves `/graphql`, `/health`, `/metrics`.
+ */
+export async function createGateway(config: GatewayConfig, logger: Logger): Promise<HttpApp> {
+  const urls = subgraphUrls(config);
+  const gateway = new ApolloGateway({
+    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+    buildService: ({ name }) => new SubgraphDataSource(name, urls[name as SubgraphName], config.SUBGRAPH_TIMEOUT_MS),
+    logger,
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    formatError: createErrorFormatter(logger),
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      {
+        async requestDidStart() {
+          graphqlRequests.count++;
+          return {
+            async didEncounterErrors() {
+              graphqlRequests.errors++;
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+  const publicKey = publicKeyFrom(config.AUTH_PUBLIC_KEY);
+  return createHttpApp({
+    service: 'gateway',
+    logger,
+    apollo,
+    corsOrigins: config.CORS_ORIGINS,
+    context: (request, requestId) => createGatewayContext(request, requestId, publicKey),
+    // The gateway is up when it can plan queries; subgraphs are reported, not required (degraded mode).
+    health: async () => {
+      const entries = await Promise.all(Object.entries(urls).map(async ([name, url]) => [name, await probe(url)] as const));
+      return Object.fromEntries(entries);
+    },
+    metrics: () => renderMetrics('gateway'),
+  });
+}

@@ -1,0 +1,39 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
+import { DEPARTMENT_NAMES, isDepartment } from '@dr/domain';
+import type { GatewayContext } from './context';
+
+/** The Chinese name of a subgraph, for messages users read. */
+export function subgraphLabel(name: string): string {
+  return isDepartment(name) ? DEPARTMENT_NAMES[name].full : '联席办';
+}
+
+/**
+ * Calls one subgraph: forwards the caller's token and request id (each subgraph checks the token
+ * itself), bounds the wait, and turns "cannot reach it" into SUBGRAPH_UNAVAILABLE naming the part
+ * that is missing, while the other subgraphs' data still comes back.
+ */
+export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    readonly name: string,
+    url: string,
+    private readonly timeoutMs: number,
+  ) {
+    super({ url });
+  }
+
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    if (!('authorization' in context)) return;
+    if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+    if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
+    if (request.http) (request.http as { signal?: AbortSignal }).signal = AbortSignal.timeout(this.timeoutMs);
+  }
+
+  override didEncounterError(error: Error): void {
+    if (error instanceof GraphQLError && error.extensions?.code) throw error;
+    throw new GraphQLError(`${subgraphLabel(this.name)}服务暂不可用，其数据未能返回，请稍后重试`, {
+      extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: this.name, department: isDepartment(this.name) ? this.name.toUpperCase() : null },
+      originalError: error,
+    });
+  }
+}

@@ -1,0 +1,3 @@
+import { printDepartmentSchema } from '@dr/department-kit';
+
+printDepartmentSchema('culture', __dirname);

@@ -1,0 +1,3 @@
+import { runDepartmentSubgraph } from '@dr/department-kit';
+
+runDepartmentSubgraph('fire', 4004);

@@ -1,0 +1,2 @@
+/** The market department's subgraph: the shared department shape, its own database and names. */
+export const DEPARTMENT = 'market' as const;

@@ -1,0 +1,3 @@
+import { runDepartmentSubgraph } from '@dr/department-kit';
+
+runDepartmentSubgraph('market', 4003);

@@ -1,0 +1,3 @@
+import { printDepartmentSchema } from '@dr/department-kit';
+
+printDepartmentSchema('market', __dirname);

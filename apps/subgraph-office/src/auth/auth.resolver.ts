@@ -1,0 +1,27 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { User } from './user.entity';
+import { LoginInput, LoginPayload } from './dtos/login.input';
+import type { AuthService } from './auth.service';
+import type { OfficeContext } from '../loaders';
+import type { DataSource } from 'typeorm';
+
+@Resolver()
+export class AuthResolver {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly auth: AuthService,
+  ) {}
+
+  @Mutation(() => LoginPayload, { description: '登录，返回令牌' })
+  async login(@Arg('input') input: LoginInput, @Ctx() context: OfficeContext): Promise<LoginPayload> {
+    const result = await this.auth.login(input.username, input.password);
+    context.logger.info({ userId: result.user.id }, 'login');
+    return result;
+  }
+
+  @Query(() => User, { nullable: true, description: '当前登录用户；未登录时为 null' })
+  async me(@Ctx() context: OfficeContext): Promise<User | null> {
+    if (!context.principal) return null;
+    return this.dataSource.getRepository(User).findOneBy({ id: context.principal.userId });
+  }
+}

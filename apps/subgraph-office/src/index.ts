@@ -1,0 +1,4 @@
+export * from './schema';
+export * from './loaders';
+export * from './entities';
+export * from './seed';

@@ -1,0 +1,32 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { DepartmentEnum } from '@dr/subgraph-kit';
+import type { Department } from '@dr/domain';
+
+/** An enforcement officer in the inspector directory (执法检查人员名录库). */
+@Entity('inspector')
+@ObjectType({ description: '执法检查人员' })
+@Directive('@key(fields: "id")')
+export class Inspector {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  @Field(() => ID)
+  id: string;
+
+  @Column({ type: 'varchar', length: 50 })
+  @Field({ description: '姓名' })
+  name: string;
+
+  @Index('idx_inspector_department')
+  @Column({ type: 'varchar', length: 16 })
+  @Field(() => DepartmentEnum, { description: '所属部门' })
+  department: Department;
+
+  @Index('uq_inspector_certificate_number', { unique: true })
+  @Column({ name: 'certificate_number', type: 'varchar', length: 50 })
+  @Field({ description: '执法证号' })
+  certificateNumber: string;
+
+  @Column({ name: 'certificate_valid_until', type: 'varchar', length: 10, nullable: true })
+  @Field(() => String, { nullable: true, description: '执法证有效期至 YYYY-MM-DD' })
+  certificateValidUntil: string | null;
+}

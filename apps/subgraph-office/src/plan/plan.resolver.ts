@@ -1,0 +1,42 @@
+import { Arg, Args, Ctx, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Connection, decodeCursor, PageArgs, requirePrincipal, toPage } from '@dr/subgraph-kit';
+import type { DataSource } from 'typeorm';
+import { Plan } from './plan.entity';
+import { Inspection } from '../inspection/inspection.entity';
+import type { OfficeContext } from '../loaders';
+
+@ObjectType()
+export class PlanConnection extends Connection(Plan) {}
+
+@ObjectType()
+export class InspectionConnection extends Connection(Inspection) {}
+
+@Resolver(() => Plan)
+export class PlanResolver {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Query(() => PlanConnection, { description: '实施方案列表（按印发日期倒序）' })
+  async plans(@Args() page: PageArgs, @Ctx() context: OfficeContext): Promise<PlanConnection> {
+    requirePrincipal(context);
+    const offset = decodeCursor(page.after);
+    const [nodes, total] = await this.dataSource.getRepository(Plan).findAndCount({ order: { issueDate: 'DESC', id: 'ASC' }, skip: offset, take: page.first });
+    return toPage(nodes, total, offset);
+  }
+
+  @Query(() => Plan, { nullable: true })
+  async plan(@Arg('id', () => ID) id: string, @Ctx() context: OfficeContext): Promise<Plan | null> {
+    requirePrincipal(context);
+    return context.loaders.plan.load(id);
+  }
+
+  @FieldResolver(() => InspectionConnection, { description: '本方案的检查（按计划日期）' })
+  async inspections(@Root() plan: Plan, @Args() page: PageArgs, @Ctx() context: OfficeContext): Promise<InspectionConnection> {
+    requirePrincipal(context);
+    const offset = decodeCursor(page.after);
+    const [nodes, total] = await this.dataSource
+      .getRepository(Inspection)
+      .findAndCount({ where: { planId: plan.id }, order: { scheduledDate: 'ASC', id: 'ASC' }, skip: offset, take: page.first });
+    for (const inspection of nodes) context.loaders.inspection.prime(inspection.id, inspection);
+    return toPage(nodes, total, offset);
+  }
+}

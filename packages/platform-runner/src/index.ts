@@ -1,0 +1,3 @@
+export * from './platform';
+export * from './services';
+export { ServiceProcess } from './process';

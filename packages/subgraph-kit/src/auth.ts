@@ -1,0 +1,71 @@
+import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { isDepartment, ROLES, type Principal, type Role } from '@dr/domain';
+import { unauthenticated } from './errors';
+
+/**
+ * Session tokens are JWTs signed with Ed25519. Only the office subgraph (which owns the users) holds
+ * the private key; every server holds the public key and checks each request's token itself, so a
+ * department subgraph can neither be bypassed through the gateway nor mint tokens.
+ */
+const ISSUER = 'double-random/office';
+const AUDIENCE = 'double-random';
+
+/** Accepts a PEM as is, with `\n` escapes (as env files carry it), or base64-encoded. */
+function normalisePem(value: string): string {
+  const text = value.includes('-----BEGIN') ? value : Buffer.from(value, 'base64').toString('utf8');
+  return text.replace(/\\n/g, '\n');
+}
+
+export function publicKeyFrom(value: string): KeyObject {
+  return createPublicKey(normalisePem(value));
+}
+
+export function privateKeyFrom(value: string): KeyObject {
+  return createPrivateKey(normalisePem(value));
+}
+
+/** A fresh key pair as PEM strings (the process runner makes one per run when none is configured). */
+export function generateAuthKeys(): { publicKey: string; privateKey: string } {
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  return {
+    publicKey: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  };
+}
+
+export async function signToken(principal: Principal, key: KeyObject, ttlSeconds: number): Promise<{ token: string; expiresAt: Date }> {
+  const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
+  const token = await new SignJWT({ name: principal.displayName, username: principal.username, role: principal.role, dept: principal.department })
+    .setProtectedHeader({ alg: 'EdDSA' })
+    .setSubject(principal.userId)
+    .setIssuer(ISSUER)
+    .setAudience(AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+    .sign(key);
+  return { token, expiresAt };
+}
+
+/** Verifies a token and returns who it names; a bad or expired token is UNAUTHENTICATED. */
+export async function verifyToken(token: string, key: KeyObject): Promise<Principal> {
+  try {
+    const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['EdDSA'] });
+    const role = payload.role as Role;
+    const department = payload.dept ?? null;
+    if (!payload.sub || !ROLES.includes(role) || (department !== null && !isDepartment(department))) throw unauthenticated('登录令牌内容无效，请重新登录');
+    return { userId: payload.sub, username: String(payload.username), displayName: String(payload.name), role, department };
+  } catch (error) {
+    if (error instanceof joseErrors.JWTExpired) throw unauthenticated('登录已过期，请重新登录');
+    if (error instanceof joseErrors.JOSEError) throw unauthenticated('登录令牌无效，请重新登录');
+    throw error;
+  }
+}
+
+/** The principal of a request from its `Authorization: Bearer …` header, or null when there is none. */
+export async function principalFromHeader(header: string | undefined, key: KeyObject): Promise<Principal | null> {
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw unauthenticated('Authorization 头格式应为 “Bearer 令牌”');
+  return verifyToken(match[1], key);
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+
+/** Raised at start when the environment holds a bad value; the message names every bad key. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+/** The settings every server reads. Each key is documented in `.env.example`. */
+export const serverConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Ed25519 public key (SPKI PEM) that verifies session tokens; every server checks tokens itself. */
+  AUTH_PUBLIC_KEY: z.string().min(1, 'AUTH_PUBLIC_KEY 未设置：需要用于校验登录令牌的公钥（PEM）'),
+  /** Largest page a list returns (every list is paged and bounded). */
+  MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
+});
+
+/** Storage: the embedded default (one SQLite file per subgraph) or MySQL/MariaDB. */
+export const databaseConfigSchema = z.object({
+  DB_CLIENT: z.enum(['sqlite', 'mariadb', 'mysql']).default('sqlite'),
+  SQLITE_DIR: z.string().min(1).default('.data'),
+  MYSQL_HOST: z.string().min(1).default('127.0.0.1'),
+  MYSQL_PORT: port.default(3306),
+  MYSQL_USER: z.string().min(1).default('root'),
+  MYSQL_PASSWORD: z.string().default(''),
+  /** Each subgraph uses its own database, `${MYSQL_DATABASE_PREFIX}${subgraph}`, unless MYSQL_DATABASE names one. */
+  MYSQL_DATABASE_PREFIX: z.string().regex(/^[A-Za-z0-9_]*$/, '只能包含字母、数字和下划线').default('dr_'),
+  MYSQL_DATABASE: z.string().regex(/^[A-Za-z0-9_]+$/, '只能包含字母、数字和下划线').optional(),
+  /** Create the database if it does not exist (needs the CREATE privilege). */
+  MYSQL_CREATE_DATABASE: z.stringbool().default(true),
+  /** Load the demo data once into an empty database. */
+  SEED_DEMO_DATA: z.stringbool().default(true),
+});
+
+export type ServerConfig = z.infer<typeof serverConfigSchema>;
+export type DatabaseConfig = z.infer<typeof databaseConfigSchema>;
+
+/**
+ * Parses `env` with `schema` and fails with one message naming each bad key and why, so that a
+ * mistyped variable stops the server at start instead of surfacing later.
+ */
+export function loadConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  throw new ConfigError(`配置有误 (invalid configuration):\n${problems.join('\n')}`);
+}
+
+/** The port schema with a per-server default, for composing a server's own schema. */
+export function portWithDefault(defaultPort: number) {
+  return port.default(defaultPort);
+}

@@ -1,0 +1,107 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DataSource, type DataSourceOptions, type EntitySchema, type Logger as TypeOrmLogger, type MixedList } from 'typeorm';
+import type { Logger } from 'pino';
+import type { DatabaseConfig } from './config';
+import { sqlStatements } from './metrics';
+
+/** Counts statements (for /metrics and the benchmark) and logs slow or failed ones. */
+class CountingLogger implements TypeOrmLogger {
+  constructor(private readonly logger: Logger) {}
+  logQuery(): void {
+    sqlStatements.count++;
+  }
+  logQueryError(error: string | Error, query: string): void {
+    sqlStatements.count++;
+    this.logger.warn({ err: error, query }, 'query failed');
+  }
+  logQuerySlow(time: number, query: string): void {
+    this.logger.warn({ ms: time, query }, 'slow query');
+  }
+  logSchemaBuild(): void {}
+  logMigration(message: string): void {
+    this.logger.info({ migration: message }, 'migration');
+  }
+  log(level: 'log' | 'info' | 'warn', message: unknown): void {
+    if (level === 'warn') this.logger.warn({ message }, 'typeorm');
+  }
+}
+
+export interface DataSourceSpec {
+  /** The subgraph's name; names its SQLite file and its MySQL database. */
+  name: string;
+  entities: MixedList<Function | string | EntitySchema>;
+  migrations: MixedList<Function | string>;
+}
+
+export function databaseName(config: DatabaseConfig, name: string): string {
+  return config.MYSQL_DATABASE ?? `${config.MYSQL_DATABASE_PREFIX}${name}`;
+}
+
+async function ensureMysqlDatabase(config: DatabaseConfig, database: string): Promise<void> {
+  // A connection without a database, only to create the subgraph's own one.
+  const bootstrap = new DataSource({
+    type: 'mariadb',
+    host: config.MYSQL_HOST,
+    port: config.MYSQL_PORT,
+    username: config.MYSQL_USER,
+    password: config.MYSQL_PASSWORD,
+  });
+  await bootstrap.initialize();
+  try {
+    await bootstrap.query(`CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  } finally {
+    await bootstrap.destroy();
+  }
+}
+
+/**
+ * Opens the subgraph's own database and brings its schema up to date through migrations (never
+ * `synchronize`). The same entities and migrations serve SQLite and MySQL/MariaDB.
+ */
+export async function openDataSource(spec: DataSourceSpec, config: DatabaseConfig, logger: Logger): Promise<DataSource> {
+  const common = {
+    entities: spec.entities,
+    migrations: spec.migrations,
+    migrationsRun: true,
+    migrationsTransactionMode: 'each' as const,
+    synchronize: false,
+    logging: ['query', 'error', 'warn', 'migration'] as ('query' | 'error' | 'warn' | 'migration')[],
+    logger: new CountingLogger(logger),
+    maxQueryExecutionTime: 500,
+  };
+  let options: DataSourceOptions;
+  if (config.DB_CLIENT === 'sqlite') {
+    const dir = resolve(config.SQLITE_DIR);
+    mkdirSync(dir, { recursive: true });
+    options = {
+      ...common,
+      type: 'better-sqlite3',
+      database: resolve(dir, `${spec.name}.sqlite`),
+      enableWAL: true,
+      prepareDatabase: (db: { pragma(statement: string): unknown }) => {
+        db.pragma('foreign_keys = ON');
+        db.pragma('busy_timeout = 5000');
+      },
+    };
+  } else {
+    const database = databaseName(config, spec.name);
+    if (config.MYSQL_CREATE_DATABASE) await ensureMysqlDatabase(config, database);
+    options = {
+      ...common,
+      // "mariadb", not "mysql": with "mysql" TypeORM sees false diffs on nullable columns (STACK.md).
+      type: 'mariadb',
+      host: config.MYSQL_HOST,
+      port: config.MYSQL_PORT,
+      username: config.MYSQL_USER,
+      password: config.MYSQL_PASSWORD,
+      database,
+      charset: 'utf8mb4_unicode_ci',
+      timezone: 'Z',
+      extra: { connectionLimit: 10 },
+    };
+  }
+  const dataSource = new DataSource(options);
+  await dataSource.initialize();
+  return dataSource;
+}

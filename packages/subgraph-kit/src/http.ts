@@ -1,0 +1,161 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { Logger } from 'pino';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface HttpAppOptions<Context extends BaseContext> {
+  service: string;
+  logger: Logger;
+  apollo: ApolloServer<Context>;
+  /** Builds the request context (may throw a GraphQLError, e.g. UNAUTHENTICATED). */
+  context: (request: IncomingMessage, requestId: string) => Promise<Context>;
+  /** Readiness checks for `/health`; a throwing check makes the answer 503. */
+  health: () => Promise<Record<string, string>>;
+  metrics?: () => string;
+  /** Browser origins allowed to call (the gateway serves the shell); none for subgraphs. */
+  corsOrigins?: string[];
+}
+
+export interface HttpApp {
+  server: Server;
+  listen(port: number, host: string): Promise<{ port: number; url: string }>;
+  close(): Promise<void>;
+}
+
+class PayloadTooLarge extends Error {}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new PayloadTooLarge());
+        request.destroy();
+      } else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  response.end(JSON.stringify(body));
+}
+
+function applyCors(request: IncomingMessage, response: ServerResponse, origins: string[] | undefined): void {
+  const origin = request.headers.origin;
+  if (!origin || !origins?.length) return;
+  if (origins.includes('*') || origins.includes(origin)) {
+    response.setHeader('access-control-allow-origin', origin);
+    response.setHeader('vary', 'origin');
+    response.setHeader('access-control-allow-headers', 'content-type, authorization, apollo-require-preflight, x-request-id');
+    response.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+    response.setHeader('access-control-max-age', '600');
+  }
+}
+
+/**
+ * A plain Node HTTP server around Apollo Server: `/graphql`, `/health`, `/metrics`. Written on
+ * `executeHTTPGraphQLRequest` (Apollo's integration API) so that every server, subgraph or gateway,
+ * has the same routes, limits and logging without a web framework.
+ */
+export function createHttpApp<Context extends BaseContext>(options: HttpAppOptions<Context>): HttpApp {
+  const { logger, apollo } = options;
+
+  async function handleGraphql(request: IncomingMessage, response: ServerResponse, requestId: string, url: URL): Promise<void> {
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const raw = request.method === 'POST' ? await readBody(request) : '';
+    let body: unknown = undefined;
+    if (raw) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        sendJson(response, 400, { errors: [{ message: '请求体不是有效的 JSON', extensions: { code: 'BAD_REQUEST' } }] });
+        return;
+      }
+    }
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
+      context: () => options.context(request, requestId),
+    });
+    for (const [key, value] of result.headers) response.setHeader(key, value);
+    response.statusCode = result.status ?? 200;
+    if (result.body.kind === 'complete') {
+      response.end(result.body.string);
+      return;
+    }
+    for await (const chunk of result.body.asyncIterator) response.write(chunk);
+    response.end();
+  }
+
+  const server = createServer((request, response) => {
+    const started = process.hrtime.bigint();
+    const requestId = (request.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
+    response.setHeader('x-request-id', requestId);
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    applyCors(request, response, options.corsOrigins);
+    response.on('finish', () => {
+      if (url.pathname === '/health' || url.pathname === '/metrics') return;
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      logger.info({ requestId, method: request.method, path: url.pathname, status: response.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+    });
+
+    const route = async (): Promise<void> => {
+      if (request.method === 'OPTIONS') {
+        response.writeHead(204).end();
+      } else if (url.pathname === '/health') {
+        try {
+          sendJson(response, 200, { status: 'ok', service: options.service, checks: await options.health() });
+        } catch (error) {
+          logger.warn({ err: error }, 'health check failed');
+          sendJson(response, 503, { status: 'unavailable', service: options.service });
+        }
+      } else if (url.pathname === '/metrics' && options.metrics) {
+        response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(options.metrics());
+      } else if (url.pathname === '/graphql') {
+        await handleGraphql(request, response, requestId, url);
+      } else {
+        sendJson(response, 404, { error: 'not found' });
+      }
+    };
+    route().catch((error: unknown) => {
+      if (error instanceof PayloadTooLarge) {
+        sendJson(response, 413, { errors: [{ message: '请求过大', extensions: { code: 'BAD_REQUEST' } }] });
+        return;
+      }
+      logger.error({ err: error, requestId }, 'request failed');
+      if (!response.headersSent) sendJson(response, 500, { errors: [{ message: '服务器内部错误', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      else response.end();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+
+  return {
+    server,
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const address = server.address() as AddressInfo;
+          resolve({ port: address.port, url: `http://${host}:${address.port}/graphql` });
+        });
+      });
+    },
+    close() {
+      return new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+    },
+  };
+}

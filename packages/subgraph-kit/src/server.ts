@@ -1,0 +1,108 @@
+import type { KeyObject } from 'node:crypto';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import type { DataSource } from 'typeorm';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { principalFromHeader, publicKeyFrom } from './auth';
+import { databaseConfigSchema, loadConfig, portWithDefault, serverConfigSchema } from './config';
+import type { RequestContext } from './context';
+import { openDataSource, type DataSourceSpec } from './data-source';
+import { createErrorFormatter } from './errors';
+import { createHttpApp, type HttpApp } from './http';
+import { createLogger } from './logger';
+import { graphqlRequests, renderMetrics } from './metrics';
+import { closeOnSignals } from './shutdown';
+
+export interface SubgraphServerOptions<Loaders> {
+  name: string;
+  schema: GraphQLSchema;
+  dataSource: DataSource;
+  logger: Logger;
+  publicKey: KeyObject;
+  /** Fresh DataLoaders for each request, so batching never leaks data between requests. */
+  createLoaders: (dataSource: DataSource) => Loaders;
+}
+
+/** A subgraph's HTTP server (not yet listening): tests call this; `startSubgraph` runs it. */
+export async function createSubgraphServer<Loaders>(options: SubgraphServerOptions<Loaders>): Promise<HttpApp> {
+  const { logger, dataSource } = options;
+  const apollo = new ApolloServer<RequestContext<Loaders>>({
+    schema: options.schema,
+    formatError: createErrorFormatter(logger),
+    includeStacktraceInErrorResponses: false,
+    introspection: true,
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      {
+        async requestDidStart() {
+          graphqlRequests.count++;
+          return {
+            async didEncounterErrors() {
+              graphqlRequests.errors++;
+            },
+          };
+        },
+      },
+    ],
+  });
+  await apollo.start();
+  return createHttpApp({
+    service: options.name,
+    logger,
+    apollo,
+    context: async (request, requestId) => ({
+      principal: await principalFromHeader(request.headers.authorization, options.publicKey),
+      requestId,
+      logger: logger.child({ requestId }),
+      loaders: options.createLoaders(dataSource),
+    }),
+    health: async () => {
+      await dataSource.query('SELECT 1');
+      return { database: 'ok' };
+    },
+    metrics: () => renderMetrics(options.name),
+  });
+}
+
+export interface SubgraphDefinition<Loaders> extends DataSourceSpec {
+  defaultPort: number;
+  buildSchema: (dataSource: DataSource) => Promise<GraphQLSchema>;
+  createLoaders: (dataSource: DataSource) => Loaders;
+  /** Loads the demo data once into an empty database. */
+  seed?: (dataSource: DataSource, logger: Logger) => Promise<void>;
+}
+
+/** Reads the environment, opens the database (migrating it), seeds, listens, and closes on signals. */
+export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Loaders>, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const config = loadConfig(serverConfigSchema.extend(databaseConfigSchema.shape).extend({ PORT: portWithDefault(definition.defaultPort) }), env);
+  const logger = createLogger(definition.name, config.LOG_LEVEL);
+  const dataSource = await openDataSource(definition, config, logger);
+  if (config.SEED_DEMO_DATA && definition.seed) await definition.seed(dataSource, logger);
+  const app = await createSubgraphServer({
+    name: definition.name,
+    schema: await definition.buildSchema(dataSource),
+    dataSource,
+    logger,
+    publicKey: publicKeyFrom(config.AUTH_PUBLIC_KEY),
+    createLoaders: definition.createLoaders,
+  });
+  const { url } = await app.listen(config.PORT, config.HOST);
+  logger.info({ url, db: config.DB_CLIENT }, 'subgraph ready');
+  closeOnSignals(logger, async () => {
+    await app.close();
+    await dataSource.destroy();
+  });
+}
+
+/** Runs `main` and turns a start-up failure (bad config, database down) into one clear log line and exit 1. */
+export function runMain(service: string, main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    const logger = createLogger(service);
+    logger.fatal({ err: error }, error instanceof Error ? error.message : 'failed to start');
+    process.exit(1);
+  });
+}
+
+export { z };
