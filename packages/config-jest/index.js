@@ -22,6 +22,7 @@ module.exports = function jestPreset(overrides = {}) {
     },
     testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
     testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+    globalSetup: require.resolve('./mariadb-probe.js'),
     ...overrides,
   };
 };

@@ -48,7 +48,7 @@ export class OfficeInitial1700000000000 implements MigrationInterface {
           varchar('street', 50),
           varchar('legal_representative', 50, true),
           varchar('phone', 30, true),
-          { name: 'terminals', type: 'int', isNullable: true },
+          { name: 'terminals', type: 'integer', isNullable: true },
           createdAt,
         ],
         indices: [
@@ -76,7 +76,7 @@ export class OfficeInitial1700000000000 implements MigrationInterface {
           varchar('venue_id', 36),
           varchar('scheduled_date', 10, true),
           { name: 'status', type: 'varchar', length: '16', default: "'SCHEDULED'" },
-          { name: 'version', type: 'int' },
+          { name: 'version', type: 'integer' },
           createdAt,
         ],
         indices: [
@@ -92,7 +92,7 @@ export class OfficeInitial1700000000000 implements MigrationInterface {
           { ...varchar('inspection_id', 36), isPrimary: true },
           { ...varchar('inspector_id', 36), isPrimary: true },
           varchar('role', 10),
-          { name: 'position', type: 'int' },
+          { name: 'position', type: 'integer' },
         ],
         indices: [new TableIndex({ name: 'idx_team_member_inspector', columnNames: ['inspector_id'] })],
       }),
