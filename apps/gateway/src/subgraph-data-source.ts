@@ -17,16 +17,20 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   constructor(
     readonly name: string,
     url: string,
-    private readonly timeoutMs: number,
+    timeoutMs: number,
   ) {
-    super({ url });
+    // Node's own fetch (undici, pooled keep-alive) instead of the default make-fetch-happen, which
+    // costs several milliseconds per subgraph call; every call is bounded by the timeout.
+    super({
+      url,
+      fetcher: ((input: string, init: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never,
+    });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (!('authorization' in context)) return;
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
     if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
-    if (request.http) (request.http as { signal?: AbortSignal }).signal = AbortSignal.timeout(this.timeoutMs);
   }
 
   override didEncounterError(error: Error): void {
