@@ -33,7 +33,7 @@ const CULTURE_SECTION = `query Section($id: ID!) { inspection(id: $id) { culture
 const RECORD = (department: string) =>
   `mutation Record($input: RecordItemOutcomeInput!) { ${department}RecordItemOutcome(input: $input) { version items { checkItem { code } outcome note } } }`;
 
-describe.each(testDatabases())('the platform through the gateway on %s', (db) => {
+describe.each(testDatabases())('the platform through the gateway on %s', (db: 'sqlite' | 'mariadb') => {
   let platform: Platform;
   let gateway: string;
   let office: string;

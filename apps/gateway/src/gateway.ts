@@ -37,6 +37,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger): Prom
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     introspection: true,
+    logger,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       {

@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
@@ -33,8 +33,11 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     introspection: true,
+    logger,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
+      // Traces are for Apollo's hosted studio, which this platform does not use.
+      ApolloServerPluginInlineTraceDisabled(),
       {
         async requestDidStart() {
           graphqlRequests.count++;
