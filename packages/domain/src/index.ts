@@ -4,3 +4,4 @@ export * from './result-codes';
 export * from './check-items';
 export * from './plan';
 export * from './roles';
+export * from './draw';

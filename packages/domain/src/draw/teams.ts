@@ -1,0 +1,163 @@
+import { DEPARTMENT_NAMES, type Department } from '../department';
+import { DrawError } from './errors';
+import { compareBytes, SEP, type Sha256 } from './sha256';
+import type { DepartmentWorkload, DrawnTeam, DrawParameters, InspectorRecord } from './types';
+
+interface Candidate {
+  id: string;
+  load: number;
+  leads: number;
+  /** SHA-256(seed ‖ SEP ‖ "team" ‖ SEP ‖ department ‖ SEP ‖ load ‖ SEP ‖ id): a fresh order at each load level. */
+  ticket: Uint8Array;
+}
+
+function compareCandidates(a: Candidate, b: Candidate): number {
+  return a.load - b.load || compareBytes(a.ticket, b.ticket) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** A binary min-heap of officers by (load, ticket, id). */
+class CandidateHeap {
+  private readonly items: Candidate[] = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  push(item: Candidate): void {
+    const items = this.items;
+    items.push(item);
+    let i = items.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (compareCandidates(items[i], items[parent]) >= 0) break;
+      [items[i], items[parent]] = [items[parent], items[i]];
+      i = parent;
+    }
+  }
+
+  pop(): Candidate | undefined {
+    const items = this.items;
+    const top = items[0];
+    const last = items.pop();
+    if (items.length > 0 && last) {
+      items[0] = last;
+      let i = 0;
+      for (;;) {
+        const left = 2 * i + 1;
+        const right = left + 1;
+        let smallest = i;
+        if (left < items.length && compareCandidates(items[left], items[smallest]) < 0) smallest = left;
+        if (right < items.length && compareCandidates(items[right], items[smallest]) < 0) smallest = right;
+        if (smallest === i) break;
+        [items[i], items[smallest]] = [items[smallest], items[i]];
+        i = smallest;
+      }
+    }
+    return top;
+  }
+}
+
+/** The officers who may serve in this batch at all: not on leave, certificate valid for the whole visit period. */
+export function availableOfficers(inspectors: InspectorRecord[], parameters: DrawParameters): InspectorRecord[] {
+  const { start, end } = parameters.visitPeriod;
+  return inspectors.filter((o) => !o.onLeave && o.certificateValidFrom <= start && o.certificateValidUntil >= end);
+}
+
+/**
+ * R-DRAW-2: a team for each drawn venue, in draw order. For each department the officers with the
+ * lowest workload in the batch are taken, ties broken by a SHA-256 ticket that is drawn anew at each
+ * workload level (so teams do not repeat the same pairs); an officer with a declared conflict with the
+ * venue is passed over. The lead department's team member who has led least becomes the leader.
+ * If a department cannot staff a venue, the draw fails naming both: no rule is relaxed.
+ */
+export function formTeams(
+  sha256: Sha256,
+  seed: Uint8Array,
+  venueIds: string[],
+  inspectors: InspectorRecord[],
+  parameters: DrawParameters,
+): { teams: DrawnTeam[]; workload: DepartmentWorkload[] } {
+  const officers = availableOfficers(inspectors, parameters);
+  const conflicts = new Map<string, Set<string>>();
+  for (const officer of officers) {
+    for (const venueId of officer.conflictVenueIds) {
+      if (!conflicts.has(venueId)) conflicts.set(venueId, new Set());
+      conflicts.get(venueId)!.add(officer.id);
+    }
+  }
+  const lead = parameters.leadDepartment;
+  const departments = (Object.keys(parameters.officersPerDepartment) as Department[]).sort((a, b) => (a === lead ? -1 : b === lead ? 1 : a < b ? -1 : 1));
+  const encoder = new TextEncoder();
+  const prefixes = new Map(departments.map((d) => [d, new Uint8Array([...seed, ...encoder.encode(`${SEP}team${SEP}${d}${SEP}`)])]));
+  const ticketFor = (department: Department, load: number, id: string) => sha256.digest(prefixes.get(department)!, `${load}${SEP}${id}`);
+
+  const heaps = new Map<Department, CandidateHeap>();
+  const all = new Map<Department, Candidate[]>();
+  for (const department of departments) {
+    const heap = new CandidateHeap();
+    const list: Candidate[] = [];
+    for (const officer of officers) {
+      if (officer.department !== department) continue;
+      const candidate = { id: officer.id, load: 0, leads: 0, ticket: ticketFor(department, 0, officer.id) };
+      heap.push(candidate);
+      list.push(candidate);
+    }
+    heaps.set(department, heap);
+    all.set(department, list);
+  }
+
+  const teams: DrawnTeam[] = [];
+  for (const venueId of venueIds) {
+    const conflicted = conflicts.get(venueId);
+    const team: DrawnTeam = { venueId, leaderId: '', officers: {} };
+    let leader: Candidate | null = null;
+    for (const department of departments) {
+      const needed = parameters.officersPerDepartment[department]!;
+      const heap = heaps.get(department)!;
+      const chosen: Candidate[] = [];
+      const passedOver: Candidate[] = [];
+      while (chosen.length < needed && heap.size > 0) {
+        const candidate = heap.pop()!;
+        (conflicted?.has(candidate.id) ? passedOver : chosen).push(candidate);
+      }
+      for (const candidate of passedOver) heap.push(candidate);
+      if (chosen.length < needed) {
+        for (const candidate of chosen) heap.push(candidate);
+        throw new DrawError('NOT_ENOUGH_OFFICERS', `检查对象 ${venueId} 无法组成检查组：需要 ${needed} 名可参加的${DEPARTMENT_NAMES[department].full}执法人员，只有 ${chosen.length} 名（已排除请假、执法证不在有效期、申报回避的人员）`, {
+          venueId,
+          department,
+          needed,
+          available: chosen.length,
+        });
+      }
+      if (department === lead) {
+        leader = chosen.reduce((best, c) => (c.leads < best.leads ? c : best));
+        leader.leads++;
+      }
+      team.officers[department] = chosen.map((c) => c.id);
+      for (const candidate of chosen) {
+        candidate.load++;
+        candidate.ticket = ticketFor(department, candidate.load, candidate.id);
+        heap.push(candidate);
+      }
+    }
+    team.leaderId = leader!.id;
+    teams.push(team);
+  }
+
+  const drawn = new Set(venueIds);
+  const workload = departments.map((department): DepartmentWorkload => {
+    const loads = all.get(department)!.map((c) => c.load);
+    const min = loads.length ? Math.min(...loads) : 0;
+    const max = loads.length ? Math.max(...loads) : 0;
+    const explanation =
+      max - min > 1
+        ? officers
+            .filter((o) => o.department === department)
+            .flatMap((o) => o.conflictVenueIds.filter((v) => drawn.has(v)).map((venueId) => ({ officerId: o.id, venueId, reason: 'CONFLICT' as const })))
+            .sort((a, b) => (a.officerId < b.officerId ? -1 : a.officerId > b.officerId ? 1 : a.venueId < b.venueId ? -1 : 1))
+        : [];
+    return { department, officers: loads.length, min, max, explanation };
+  });
+  return { teams, workload };
+}
