@@ -108,7 +108,7 @@ const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 function referenceSelection(inputs: Inputs): string[][] {
   const p = inputs.parameters;
   const parties = [...inputs.reveals].sort((a, b) => byId(a.party, b.party));
-  const seed = sha('dr-draw/1', SEP, 'seed', ...parties.flatMap((r) => [SEP, r.party, SEP, r.secret]));
+  const seed = sha('dr-draw/1', SEP, 'seed', ...parties.flatMap((r) => [SEP, r.party, SEP, r.secret])).toString('hex');
   const days = (d: string) => Date.parse(`${d}T00:00:00Z`) / 86_400_000;
   return p.strata.map((rule) => {
     const eligible = inputs.venues.filter(

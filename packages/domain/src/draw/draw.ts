@@ -17,11 +17,10 @@ function invalid(message: string, field: string): never {
 
 /** Refuses inputs the algorithm does not define, with the field at fault. */
 export function validateDrawInputs(venues: VenueRecord[], inspectors: InspectorRecord[], parameters: DrawParameters): void {
-  const seenVenues = new Set<string>();
+  // Duplicate venue ids are caught where they would matter, among the drawn (runDraw) and in
+  // snapshotHash, instead of with a set of a million ids here.
   for (const venue of venues) {
     if (!ID.test(venue.id)) invalid(`检查对象编号“${venue.id}”含有不允许的字符`, 'venues');
-    if (seenVenues.has(venue.id)) invalid(`检查对象编号重复：${venue.id}`, 'venues');
-    seenVenues.add(venue.id);
     if (!TEXT.test(venue.riskClass)) invalid(`检查对象 ${venue.id} 的信用风险分类无效`, 'venues');
   }
   const seenOfficers = new Set<string>();
@@ -60,7 +59,10 @@ export function validateDrawInputs(venues: VenueRecord[], inspectors: InspectorR
 export function snapshotHash(sha256: Sha256, records: readonly { id: string }[]): string {
   const hasher = sha256.create();
   const sorted = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const record of sorted) hasher.update(`${canonicalJson(record)}\n`);
+  for (let i = 0; i < sorted.length; i++) {
+    if (i > 0 && sorted[i].id === sorted[i - 1].id) invalid(`名录快照中编号重复：${sorted[i].id}`, 'snapshot');
+    hasher.update(`${canonicalJson(sorted[i])}\n`);
+  }
   return toHex(hasher.digest());
 }
 
@@ -87,11 +89,14 @@ export function runDraw(
 ): DrawResult {
   const { venues, inspectors, parameters } = inputs;
   validateDrawInputs(venues, inspectors, parameters);
-  const seed = deriveSeed(sha256, inputs.seedCommitments, inputs.reveals);
+  const seed = toHex(deriveSeed(sha256, inputs.seedCommitments, inputs.reveals));
   const eligibility = eligibleVenues(venues, parameters);
   const selections = selectVenues(sha256, seed, eligibility, parameters);
-  const { teams, workload } = formTeams(sha256, seed, selections.flatMap((s) => s.venueIds), inspectors, parameters);
-  return { algorithm: DRAW_ALGORITHM, seed: toHex(seed), excluded: eligibility.excluded, selections, teams, workload };
+  const drawn = selections.flatMap((s) => s.venueIds);
+  const unique = new Set(drawn);
+  if (unique.size !== drawn.length) invalid(`检查对象名录中编号重复：${drawn.find((id, i) => drawn.indexOf(id) !== i)}`, 'venues');
+  const { teams, workload } = formTeams(sha256, seed, drawn, inspectors, parameters);
+  return { algorithm: DRAW_ALGORITHM, seed, excluded: eligibility.excluded, selections, teams, workload };
 }
 
 /** The hash that identifies a result (printed on the receipt). */

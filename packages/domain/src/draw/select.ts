@@ -51,27 +51,32 @@ function kthSmallest(values: Float64Array, k: number): number {
 }
 
 /**
- * The `k` lowest tickets among `ids`, in ticket order. Tickets are SHA-256(seed ‖ SEP ‖ "venue" ‖ SEP ‖
- * class ‖ SEP ‖ id): comparing whole digests has no modulo or rounding bias. Only the candidates at or
+ * The `k` lowest tickets among `ids`, in ticket order. A ticket is SHA-256 of the UTF-8 string
+ * seedHex ‖ SEP ‖ "venue" ‖ SEP ‖ class ‖ SEP ‖ id: comparing whole digests has no modulo or rounding bias. Only the candidates at or
  * below the k-th smallest 48-bit prefix are sorted, so a large stratum costs little more than its hashes.
  */
-export function lowestTickets(sha256: Sha256, seed: Uint8Array, riskClass: string, ids: string[], k: number): string[] {
+export function lowestTickets(sha256: Sha256, seedHex: string, riskClass: string, ids: string[], k: number): string[] {
   if (k === 0) return [];
-  const prefix = new Uint8Array([...seed, ...new TextEncoder().encode(`${SEP}venue${SEP}${riskClass}${SEP}`)]);
-  const tickets: Ticketed[] = new Array(ids.length);
+  const prefix = `${seedHex}${SEP}venue${SEP}${riskClass}${SEP}`;
+  const ticketOf = (id: string) => sha256.digest(prefix + id);
+  // First pass: only the 48-bit prefixes, no object per venue.
   const prefixes = new Float64Array(ids.length);
+  for (let i = 0; i < ids.length; i++) prefixes[i] = prefix48(ticketOf(ids[i]));
+  const threshold = k >= ids.length ? Infinity : kthSmallest(Float64Array.from(prefixes), k - 1);
+  // Second pass: the few candidates at or under the threshold, ordered by their whole ticket.
+  const candidates: Ticketed[] = [];
   for (let i = 0; i < ids.length; i++) {
-    const ticket = sha256.digest(prefix, ids[i]);
-    const p = ticket[0] * 2 ** 40 + ticket[1] * 2 ** 32 + ticket[2] * 2 ** 24 + ticket[3] * 2 ** 16 + ticket[4] * 2 ** 8 + ticket[5];
-    tickets[i] = { id: ids[i], ticket, prefix: p };
-    prefixes[i] = p;
+    if (prefixes[i] <= threshold) candidates.push({ id: ids[i], ticket: ticketOf(ids[i]), prefix: prefixes[i] });
   }
-  const threshold = k >= ids.length ? Infinity : kthSmallest(prefixes, k - 1);
-  return tickets
-    .filter((t) => t.prefix <= threshold)
+  return candidates
     .sort(compareTicketed)
     .slice(0, k)
     .map((t) => t.id);
+}
+
+/** The first 6 bytes of a digest as a number (exact in a double). */
+export function prefix48(ticket: Uint8Array): number {
+  return ticket[0] * 2 ** 40 + ticket[1] * 2 ** 32 + ticket[2] * 2 ** 24 + ticket[3] * 2 ** 16 + ticket[4] * 2 ** 8 + ticket[5];
 }
 
 export interface Eligibility {
@@ -107,10 +112,10 @@ export function eligibleVenues(venues: VenueRecord[], parameters: DrawParameters
 }
 
 /** Draws each stratum in the order the parameters list them. */
-export function selectVenues(sha256: Sha256, seed: Uint8Array, eligibility: Eligibility, parameters: DrawParameters): StratumSelection[] {
+export function selectVenues(sha256: Sha256, seedHex: string, eligibility: Eligibility, parameters: DrawParameters): StratumSelection[] {
   return parameters.strata.map((rule) => {
     const ids = eligibility.byClass.get(rule.riskClass)!;
     const drawn = stratumQuota(rule, ids.length);
-    return { riskClass: rule.riskClass, eligible: ids.length, drawn, venueIds: lowestTickets(sha256, seed, rule.riskClass, ids, drawn) };
+    return { riskClass: rule.riskClass, eligible: ids.length, drawn, venueIds: lowestTickets(sha256, seedHex, rule.riskClass, ids, drawn) };
   });
 }

@@ -1,18 +1,21 @@
 import { DEPARTMENT_NAMES, type Department } from '../department';
 import { DrawError } from './errors';
 import { compareBytes, SEP, type Sha256 } from './sha256';
+import { prefix48 } from './select';
 import type { DepartmentWorkload, DrawnTeam, DrawParameters, InspectorRecord } from './types';
 
 interface Candidate {
   id: string;
   load: number;
   leads: number;
-  /** SHA-256(seed ‖ SEP ‖ "team" ‖ SEP ‖ department ‖ SEP ‖ load ‖ SEP ‖ id): a fresh order at each load level. */
+  /** SHA-256(seedHex ‖ SEP ‖ "team" ‖ SEP ‖ department ‖ SEP ‖ load ‖ SEP ‖ id): a fresh order at each load level. */
   ticket: Uint8Array;
+  /** The ticket's first 6 bytes, to compare without a loop in the common case. */
+  prefix: number;
 }
 
 function compareCandidates(a: Candidate, b: Candidate): number {
-  return a.load - b.load || compareBytes(a.ticket, b.ticket) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return a.load - b.load || a.prefix - b.prefix || compareBytes(a.ticket, b.ticket) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** A binary min-heap of officers by (load, ticket, id). */
@@ -72,7 +75,7 @@ export function availableOfficers(inspectors: InspectorRecord[], parameters: Dra
  */
 export function formTeams(
   sha256: Sha256,
-  seed: Uint8Array,
+  seedHex: string,
   venueIds: string[],
   inspectors: InspectorRecord[],
   parameters: DrawParameters,
@@ -87,9 +90,7 @@ export function formTeams(
   }
   const lead = parameters.leadDepartment;
   const departments = (Object.keys(parameters.officersPerDepartment) as Department[]).sort((a, b) => (a === lead ? -1 : b === lead ? 1 : a < b ? -1 : 1));
-  const encoder = new TextEncoder();
-  const prefixes = new Map(departments.map((d) => [d, new Uint8Array([...seed, ...encoder.encode(`${SEP}team${SEP}${d}${SEP}`)])]));
-  const ticketFor = (department: Department, load: number, id: string) => sha256.digest(prefixes.get(department)!, `${load}${SEP}${id}`);
+  const ticketFor = (department: Department, load: number, id: string) => sha256.digest(`${seedHex}${SEP}team${SEP}${department}${SEP}${load}${SEP}${id}`);
 
   const heaps = new Map<Department, CandidateHeap>();
   const all = new Map<Department, Candidate[]>();
@@ -98,7 +99,8 @@ export function formTeams(
     const list: Candidate[] = [];
     for (const officer of officers) {
       if (officer.department !== department) continue;
-      const candidate = { id: officer.id, load: 0, leads: 0, ticket: ticketFor(department, 0, officer.id) };
+      const ticket = ticketFor(department, 0, officer.id);
+      const candidate = { id: officer.id, load: 0, leads: 0, ticket, prefix: prefix48(ticket) };
       heap.push(candidate);
       list.push(candidate);
     }
@@ -138,6 +140,7 @@ export function formTeams(
       for (const candidate of chosen) {
         candidate.load++;
         candidate.ticket = ticketFor(department, candidate.load, candidate.id);
+        candidate.prefix = prefix48(candidate.ticket);
         heap.push(candidate);
       }
     }
