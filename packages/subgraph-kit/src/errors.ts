@@ -19,7 +19,8 @@ export const badInput = (field: string, message: string) => new AppError('BAD_US
 export const forbidden = (message = '您没有执行此操作的权限') => new AppError('FORBIDDEN', message);
 export const notFound = (what: string, id: string) => new AppError('NOT_FOUND', `${what}不存在（${id}）`, { id });
 export const conflict = (message: string, extra: Record<string, unknown> = {}) => new AppError('CONFLICT', message, extra);
-export const unauthenticated = (message = '请先登录') => new AppError('UNAUTHENTICATED', message);
+// The http extension sets the response status when this is thrown before execution (bad token) and is not sent.
+export const unauthenticated = (message = '请先登录') => new AppError('UNAUTHENTICATED', message, { http: { status: 401 } });
 
 interface ValidationLike {
   property: string;

@@ -1,0 +1,70 @@
+import { useEffect, useState } from 'react';
+import { useMutation } from '@apollo/client/react';
+import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
+import LockOutlined from '@ant-design/icons/es/icons/LockOutlined';
+import UserOutlined from '@ant-design/icons/es/icons/UserOutlined';
+import { useLocation, useNavigate } from 'react-router-dom';
+import { describeGraphQLError, errorKindOf } from '@dr/graphql-client';
+import { BRAND_COLORS } from '@dr/ui';
+import { LoginDocument } from '../generated/graphql';
+import { SYSTEM_NAME } from '../layout/page-frame';
+import type { LoginRedirectState } from '../session/require-auth';
+import { useSession } from '../session/session-context';
+
+interface LoginForm {
+  username: string;
+  password: string;
+}
+
+/** Sign-in with username and password; the token goes to localStorage (`dr.token`). */
+export function LoginPage() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { token, signIn } = useSession();
+  const [login, { loading }] = useMutation(LoginDocument);
+  const [errorText, setErrorText] = useState<string | null>(null);
+  const from = (location.state as LoginRedirectState | null)?.from ?? '/';
+
+  useEffect(() => {
+    document.title = `登录 - ${SYSTEM_NAME}`;
+  }, []);
+  useEffect(() => {
+    if (token) navigate(from, { replace: true });
+  }, [token, from, navigate]);
+
+  const submit = async (values: LoginForm) => {
+    setErrorText(null);
+    try {
+      const { data } = await login({ variables: { input: { username: values.username.trim(), password: values.password } } });
+      if (data) signIn(data.login.token);
+    } catch (error) {
+      // At sign-in UNAUTHENTICATED means wrong credentials, not an expired session.
+      setErrorText(errorKindOf(error) === 'UNAUTHENTICATED' ? '用户名或密码错误' : describeGraphQLError(error));
+    }
+  };
+
+  return (
+    <Flex vertical align="center" justify="center" style={{ minHeight: '100vh', padding: 16, background: BRAND_COLORS.header }}>
+      <Typography.Title level={1} style={{ color: '#ffffff', fontSize: 22, textAlign: 'center', marginBottom: 24 }}>
+        {SYSTEM_NAME}
+      </Typography.Title>
+      <Card title="用户登录" style={{ width: '100%', maxWidth: 400 }}>
+        <Form<LoginForm> layout="vertical" onFinish={submit} requiredMark={false} size="large" data-testid="login-form">
+          <Form.Item label="用户名" name="username" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
+            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
+          </Form.Item>
+          <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
+          </Form.Item>
+          {errorText && <Alert type="error" showIcon title={errorText} style={{ marginBottom: 16 }} data-testid="login-error" />}
+          <Button type="primary" htmlType="submit" block loading={loading} data-testid="login-submit">
+            登录
+          </Button>
+        </Form>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
+          演示账号见 README
+        </Typography.Paragraph>
+      </Card>
+    </Flex>
+  );
+}

@@ -1,0 +1,148 @@
+import { useQuery } from '@apollo/client/react';
+import { Button, Card, Descriptions, Flex, Tag, Typography } from 'antd';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import {
+  CursorPager,
+  departmentName,
+  formatDate,
+  formatDateRange,
+  INSPECTION_STATUS,
+  InfoDescriptions,
+  ResponsiveList,
+  useCursorPages,
+} from '@dr/ui';
+import { PlanDetailDocument, PlanInspectionsDocument, type PlanDetailQuery, type PlanInspectionsQuery } from '../generated/graphql';
+import { usePageFrame } from '../layout/page-frame';
+import { DetailPageBody, LoadError } from './page-states';
+
+type Plan = NonNullable<PlanDetailQuery['plan']>;
+type InspectionRow = NonNullable<PlanInspectionsQuery['plan']>['inspections']['nodes'][number];
+
+/** R-PLAN-1: what the plan states, as a document register shows it. */
+function PlanDescriptions({ plan }: { plan: Plan }) {
+  return (
+    <InfoDescriptions
+      testId="plan-descriptions"
+      items={[
+        { key: 'number', label: '文号', children: plan.documentNumber },
+        { key: 'issuer', label: '印发单位', children: plan.issuingOffice },
+        { key: 'title', label: '标题', children: plan.title, span: 'filled' },
+        { key: 'issued', label: '印发日期', children: formatDate(plan.issueDate) },
+        { key: 'window', label: '检查时间窗口', children: formatDateRange(plan.windowStart, plan.windowEnd) },
+        { key: 'object', label: '检查对象', children: plan.objectType },
+        { key: 'lead', label: '牵头部门', children: departmentName(plan.leadDepartment, 'full') },
+        {
+          key: 'participants',
+          label: '参与部门',
+          children: (
+            <Flex gap={4} wrap>
+              {plan.participatingDepartments.map((department) => (
+                <Tag key={department} color="blue">
+                  {departmentName(department, 'full')}
+                </Tag>
+              ))}
+            </Flex>
+          ),
+        },
+        { key: 'annual', label: '依据的年度计划', children: plan.annualPlan },
+        {
+          key: 'reporting',
+          label: '报送截止日期',
+          children: `${formatDate(plan.reportingDeadline)}前报送${departmentName(plan.reportTo, 'full')}`,
+        },
+      ]}
+    />
+  );
+}
+
+/** The plan's inspections, a page at a time from the server. */
+function PlanInspections({ planId }: { planId: string }) {
+  const navigate = useNavigate();
+  const pages = useCursorPages(10);
+  const { data, previousData, loading, error, refetch } = useQuery(PlanInspectionsDocument, {
+    variables: { id: planId, first: pages.first, after: pages.after },
+    notifyOnNetworkStatusChange: true,
+  });
+  const connection = (data ?? previousData)?.plan?.inspections;
+  if (error && !connection) return <LoadError what="检查任务" error={error} onRetry={() => void refetch()} />;
+
+  const leaderText = (row: InspectionRow) => `${row.team.leader.name}（${departmentName(row.team.leader.department)}）`;
+  const statusTag = (row: InspectionRow) => (
+    <Tag color={INSPECTION_STATUS[row.status].color}>{INSPECTION_STATUS[row.status].label}</Tag>
+  );
+
+  return (
+    <>
+      <ResponsiveList<InspectionRow>
+        items={connection?.nodes ?? []}
+        rowKey={(row) => row.id}
+        itemTestId={(row) => `inspection-item-${row.id}`}
+        loading={loading}
+        emptyText="该计划暂无检查任务"
+        testId="plan-inspections"
+        columns={[
+          {
+            title: '检查对象',
+            key: 'venue',
+            width: 240,
+            render: (_: unknown, row) => (
+              <Link to={`/inspections/${row.id}`} data-testid="inspection-open">
+                {row.venue.name}
+              </Link>
+            ),
+          },
+          { title: '街道', key: 'street', width: 140, render: (_: unknown, row) => row.venue.street },
+          { title: '计划检查日期', dataIndex: 'scheduledDate', width: 150, render: (value: string | null) => formatDate(value) },
+          { title: '检查组组长', key: 'leader', width: 160, render: (_: unknown, row) => leaderText(row) },
+          { title: '状态', key: 'status', width: 90, render: (_: unknown, row) => statusTag(row) },
+          {
+            title: '操作',
+            key: 'open',
+            width: 90,
+            render: (_: unknown, row) => <Link to={`/inspections/${row.id}`}>查看</Link>,
+          },
+        ]}
+        renderCard={(row) => (
+          <Flex vertical gap={8}>
+            <Flex justify="space-between" align="start" gap={8}>
+              <Typography.Text strong>{row.venue.name}</Typography.Text>
+              {statusTag(row)}
+            </Flex>
+            <Descriptions
+              size="small"
+              column={1}
+              items={[
+                { key: 'street', label: '街道', children: row.venue.street },
+                { key: 'date', label: '计划检查日期', children: formatDate(row.scheduledDate) },
+                { key: 'leader', label: '检查组组长', children: leaderText(row) },
+              ]}
+            />
+            <Button block onClick={() => navigate(`/inspections/${row.id}`)} data-testid="inspection-open">
+              查看检查详情
+            </Button>
+          </Flex>
+        )}
+      />
+      {connection && <CursorPager pages={pages} totalCount={connection.totalCount} pageInfo={connection.pageInfo} loading={loading} />}
+    </>
+  );
+}
+
+/** One plan: its particulars (R-PLAN-1) and its inspections. */
+export function PlanPage() {
+  const { planId = '' } = useParams();
+  const { data, loading, error, refetch } = useQuery(PlanDetailDocument, { variables: { id: planId } });
+  const plan = data?.plan;
+  usePageFrame(plan?.documentNumber ?? '抽查计划', [{ title: '抽查计划', to: '/' }, { title: plan?.documentNumber ?? '计划详情' }]);
+
+  return (
+    <DetailPageBody what="抽查计划" record={plan} loading={loading} error={error} onRetry={() => void refetch()} testId="plan-page">
+      <Card title="计划信息" loading={!plan}>
+        {plan && <PlanDescriptions plan={plan} />}
+      </Card>
+      <Card title="检查任务">
+        <PlanInspections planId={planId} />
+      </Card>
+    </DetailPageBody>
+  );
+}

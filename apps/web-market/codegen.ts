@@ -1,0 +1,3 @@
+import { createCodegenConfig } from '@dr/web-server/codegen';
+
+export default createCodegenConfig();

@@ -1,0 +1,7 @@
+import { createRemoteConfig } from '@dr/web-server/rspack';
+
+export default createRemoteConfig({
+  appDir: new URL('.', import.meta.url),
+  name: 'web_market',
+  exposes: { './InspectionTab': './src/inspection-tab.tsx' },
+});

@@ -1,0 +1,44 @@
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { SetContextLink } from '@apollo/client/link/context';
+import { ErrorLink } from '@apollo/client/link/error';
+import { hasErrorCode } from './graphql-error';
+
+/** Options of {@link createApolloClient}. */
+export interface CreateApolloClientOptions {
+  /** The gateway's GraphQL endpoint, from the shell's runtime `/config.json`. */
+  gatewayUrl: string;
+  /** Returns the current bearer token, read on every request so a new login takes effect at once. */
+  getToken: () => string | null;
+  /** Called when the gateway answers UNAUTHENTICATED (or HTTP 401): the session is over. */
+  onUnauthenticated: () => void;
+}
+
+/**
+ * Department sections have no `id`: one section exists per inspection and department, so the
+ * inspection id identifies it. With these keys a record mutation's returned section replaces the
+ * cached one and every tab showing it re-renders without a refetch.
+ */
+const typePolicies = {
+  CultureSection: { keyFields: ['inspectionId'] },
+  MarketSection: { keyFields: ['inspectionId'] },
+  FireSection: { keyFields: ['inspectionId'] },
+};
+
+/**
+ * The one Apollo Client of the shell; the department remotes use it through the shared
+ * `@apollo/client` singleton and the shell's `ApolloProvider`.
+ * @param options - gateway URL, token source and what to do when the session has expired
+ */
+export function createApolloClient(options: CreateApolloClientOptions): ApolloClient {
+  const authLink = new SetContextLink((previous) => {
+    const token = options.getToken();
+    return token ? { headers: { ...previous.headers, authorization: `Bearer ${token}` } } : {};
+  });
+  const errorLink = new ErrorLink(({ error }) => {
+    if (hasErrorCode(error, 'UNAUTHENTICATED')) options.onUnauthenticated();
+  });
+  return new ApolloClient({
+    link: ApolloLink.from([errorLink, authLink, new HttpLink({ uri: options.gatewayUrl })]),
+    cache: new InMemoryCache({ typePolicies }),
+  });
+}

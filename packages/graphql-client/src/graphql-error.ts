@@ -1,0 +1,110 @@
+import { CombinedGraphQLErrors, ServerError, ServerParseError } from '@apollo/client/errors';
+import type { GraphQLFormattedError } from 'graphql';
+
+/** The `extensions.code` values the gateway and subgraphs send (STYLE.md, "Errors"). */
+export const API_ERROR_CODES = [
+  'BAD_USER_INPUT',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'UNAUTHENTICATED',
+  'SUBGRAPH_UNAVAILABLE',
+] as const;
+
+/** One of {@link API_ERROR_CODES}. */
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+function isApiErrorCode(code: string | undefined): code is ApiErrorCode {
+  return (API_ERROR_CODES as readonly (string | undefined)[]).includes(code);
+}
+
+/** What went wrong, as far as the UI needs to know: an API code, a transport failure, or anything else. */
+export type ErrorKind = ApiErrorCode | 'NETWORK' | 'UNKNOWN';
+
+/** Chinese names of input fields that BAD_USER_INPUT errors point at (`extensions.field`). */
+const DEFAULT_FIELD_LABELS: Record<string, string> = {
+  username: '用户名',
+  password: '密码',
+  inspectionId: '检查记录',
+  checkItemId: '检查事项',
+  outcome: '检查结果',
+  note: '备注',
+};
+
+const TEXT_BY_KIND: Record<Exclude<ErrorKind, 'BAD_USER_INPUT'>, string> = {
+  UNAUTHENTICATED: '登录已失效，请重新登录',
+  FORBIDDEN: '无权限执行此操作，仅本部门的管理员和执法检查人员可以录入',
+  NOT_FOUND: '记录不存在或已被删除',
+  CONFLICT: '数据已被他人修改，请刷新后重试',
+  SUBGRAPH_UNAVAILABLE: '该部门服务暂不可用，请稍后重试',
+  NETWORK: '无法连接服务器，请检查网络后重试',
+  UNKNOWN: '系统繁忙，请稍后重试',
+};
+
+/**
+ * The GraphQL errors carried by an Apollo error (none for transport failures).
+ * @param error - anything an Apollo hook or `client.query` produced
+ */
+export function graphQLErrorsOf(error: unknown): readonly GraphQLFormattedError[] {
+  if (CombinedGraphQLErrors.is(error)) return error.errors;
+  // A non-2xx answer sent as plain application/json still carries the GraphQL errors in its body.
+  if (ServerError.is(error)) {
+    try {
+      const body: unknown = JSON.parse(error.bodyText);
+      const errors = typeof body === 'object' && body !== null ? (body as { errors?: unknown }).errors : undefined;
+      if (Array.isArray(errors)) return errors as GraphQLFormattedError[];
+    } catch {
+      // Not JSON (a proxy's error page): no codes to read.
+    }
+  }
+  return [];
+}
+
+function codeOf(error: GraphQLFormattedError): string | undefined {
+  const code = error.extensions?.['code'];
+  return typeof code === 'string' ? code : undefined;
+}
+
+/**
+ * Does any GraphQL error in `error` carry this `extensions.code`? An HTTP 401 counts as UNAUTHENTICATED.
+ * @param error - anything an Apollo hook or `client.query` produced
+ * @param code - the code to look for
+ */
+export function hasErrorCode(error: unknown, code: ApiErrorCode): boolean {
+  if (code === 'UNAUTHENTICATED' && ServerError.is(error) && error.statusCode === 401) return true;
+  return graphQLErrorsOf(error).some((item) => codeOf(item) === code);
+}
+
+/**
+ * Classifies an error by its first GraphQL `extensions.code`, never by message text.
+ * @param error - anything an Apollo hook or `client.query` produced
+ */
+export function errorKindOf(error: unknown): ErrorKind {
+  if (ServerError.is(error) && error.statusCode === 401) return 'UNAUTHENTICATED';
+  const known = graphQLErrorsOf(error).map(codeOf).find(isApiErrorCode);
+  if (known) return known;
+  if (ServerError.is(error) || ServerParseError.is(error) || error instanceof TypeError) return 'NETWORK';
+  return 'UNKNOWN';
+}
+
+/** Options of {@link describeGraphQLError}. */
+export interface DescribeErrorOptions {
+  /** Chinese labels of input fields, added to (and overriding) the built-in ones. */
+  fieldLabels?: Record<string, string>;
+}
+
+/**
+ * A Chinese sentence for the user, chosen by `extensions.code`. For BAD_USER_INPUT it shows the
+ * server's (Chinese) message and the field it names, since only the server knows which rule failed.
+ * @param error - anything an Apollo hook or `client.query` produced
+ * @param options - extra field labels
+ */
+export function describeGraphQLError(error: unknown, options: DescribeErrorOptions = {}): string {
+  const kind = errorKindOf(error);
+  if (kind !== 'BAD_USER_INPUT') return TEXT_BY_KIND[kind];
+  const input = graphQLErrorsOf(error).find((item) => codeOf(item) === 'BAD_USER_INPUT');
+  const field = input?.extensions?.['field'];
+  const labels = { ...DEFAULT_FIELD_LABELS, ...options.fieldLabels };
+  const fieldText = typeof field === 'string' ? `（字段：${labels[field] ?? field}）` : '';
+  return `输入有误：${input?.message ?? '请检查填写的内容'}${fieldText}`;
+}

@@ -1,0 +1,33 @@
+export { ChecklistTable, type ChecklistTableProps } from './checklist/checklist-table';
+export type { ChecklistDraft, ChecklistItem } from './checklist/checklist-types';
+export { OutcomeEditor, type OutcomeEditorProps } from './checklist/outcome-editor';
+export { OutcomeTag, type OutcomeTagProps } from './checklist/outcome-tag';
+export {
+  DepartmentSectionPanel,
+  type DepartmentSectionPanelProps,
+  type SectionItemView,
+  type SectionView,
+} from './department-section/department-section-panel';
+export { formatDate, formatDateRange, formatDateTime } from './format/date-format';
+export {
+  DEPARTMENT_NAMES,
+  INSPECTION_STATUS,
+  OUTCOME_LABELS,
+  OUTCOME_PENDING_LABEL,
+  ROLE_NAMES,
+  departmentName,
+  type DepartmentCode,
+  type InspectionStatusCode,
+  type ItemOutcomeCode,
+  type RoleCode,
+} from './format/domain-labels';
+export { AppLayout, type AppLayoutProps, type AppLayoutUser } from './layout/app-layout';
+export { InfoDescriptions, type InfoDescriptionsProps } from './layout/info-descriptions';
+export { CursorPager, type CursorPagerProps } from './list/cursor-pager';
+export { ResponsiveList, type ResponsiveListProps } from './list/responsive-list';
+export { useCursorPages, type CursorPages } from './list/use-cursor-pages';
+export type { InspectionTabModule, InspectionTabProps } from './remote-boundary/inspection-tab-contract';
+export { RemoteBoundary, type RemoteBoundaryProps } from './remote-boundary/remote-boundary';
+export { UnavailableNotice, type UnavailableNoticeProps } from './remote-boundary/unavailable-notice';
+export { AppThemeProvider, BRAND_COLORS, type AppThemeProviderProps } from './theme/app-theme-provider';
+export { useIsPhone } from './theme/use-is-phone';
