@@ -7,6 +7,7 @@ import { createErrorFormatter, createHttpApp, publicKeyFrom, renderMetrics, grap
 import type { GatewayConfig } from './config';
 import { createGatewayContext, type GatewayContext } from './context';
 import { SubgraphDataSource } from './subgraph-data-source';
+import { fileProxyRoutes } from './file-proxy';
 
 function subgraphUrls(config: GatewayConfig): Record<SubgraphName, string> {
   return { office: config.OFFICE_URL, culture: config.CULTURE_URL, market: config.MARKET_URL, fire: config.FIRE_URL };
@@ -66,5 +67,6 @@ export async function createGateway(config: GatewayConfig, logger: Logger): Prom
       return Object.fromEntries(entries);
     },
     metrics: () => renderMetrics('gateway'),
+    routes: fileProxyRoutes(config.OFFICE_URL, config.SUBGRAPH_TIMEOUT_MS),
   });
 }

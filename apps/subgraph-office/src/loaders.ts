@@ -6,6 +6,7 @@ import { Venue } from './venue/venue.entity';
 import { Inspector } from './inspector/inspector.entity';
 import { Inspection } from './inspection/inspection.entity';
 import { TeamMember } from './inspection/team-member.entity';
+import { InspectorConflict } from './inspector/conflict.entity';
 
 export interface OfficeLoaders {
   plan: DataLoader<string, Plan | null>;
@@ -13,6 +14,7 @@ export interface OfficeLoaders {
   inspector: DataLoader<string, Inspector | null>;
   inspection: DataLoader<string, Inspection | null>;
   teamByInspection: DataLoader<string, TeamMember[]>;
+  conflictsByInspector: DataLoader<string, InspectorConflict[]>;
 }
 
 export type OfficeContext = RequestContext<OfficeLoaders>;
@@ -24,5 +26,6 @@ export function createOfficeLoaders(dataSource: DataSource): OfficeLoaders {
     inspector: createByIdLoader(dataSource, Inspector),
     inspection: createByIdLoader(dataSource, Inspection),
     teamByInspection: createGroupLoader(dataSource, TeamMember, 'inspectionId', { position: 'ASC' }),
+    conflictsByInspector: createGroupLoader(dataSource, InspectorConflict, 'inspectorId', { venueId: 'ASC' }),
   };
 }

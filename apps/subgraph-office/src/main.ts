@@ -4,6 +4,7 @@ import { buildOfficeSchema } from './schema';
 import { createOfficeLoaders } from './loaders';
 import { OFFICE_ENTITIES, OFFICE_MIGRATIONS } from './entities';
 import { seedOffice } from './seed';
+import { drawRoutes } from './draw/draw.routes';
 
 runMain('office', async () => {
   // Only the office holds the private key: it owns the users and signs their tokens.
@@ -17,5 +18,6 @@ runMain('office', async () => {
     createLoaders: createOfficeLoaders,
     buildSchema: (dataSource) => buildOfficeSchema(dataSource, signingKey),
     seed: seedOffice,
+    routes: (dataSource) => drawRoutes(dataSource),
   });
 });

@@ -7,9 +7,10 @@ import { InspectionResolver } from './inspection/inspection.resolver';
 import { InspectorResolver } from './inspector/inspector.resolver';
 import { PlanResolver } from './plan/plan.resolver';
 import { VenueResolver } from './venue/venue.resolver';
+import { DrawResolver } from './draw/draw.resolver';
 import type { OfficeContext } from './loaders';
 
-const RESOLVERS = [AuthResolver, PlanResolver, InspectionResolver, VenueResolver, InspectorResolver] as const;
+const RESOLVERS = [AuthResolver, PlanResolver, InspectionResolver, VenueResolver, InspectorResolver, DrawResolver] as const;
 
 /**
  * The office subgraph's schema. Resolvers get the data source (and the login service) from a

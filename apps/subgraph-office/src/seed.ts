@@ -1,11 +1,12 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { PLAN_2022 } from '@dr/domain';
-import { demoInspections, demoInspectors, demoUsers, demoVenues } from '@dr/demo-data';
+import { demoConflicts, demoInspections, demoInspectors, demoUsers, demoVenues, demoId } from '@dr/demo-data';
 import { hashPassword } from '@dr/subgraph-kit';
 import { Plan } from './plan/plan.entity';
 import { Venue } from './venue/venue.entity';
 import { Inspector } from './inspector/inspector.entity';
+import { InspectorConflict } from './inspector/conflict.entity';
 import { Inspection, InspectionStatus } from './inspection/inspection.entity';
 import { TeamMember } from './inspection/team-member.entity';
 import { User } from './auth/user.entity';
@@ -21,8 +22,9 @@ export async function seedOffice(dataSource: DataSource, logger: Logger): Promis
   );
   await dataSource.transaction(async (manager) => {
     await manager.insert(Plan, { ...PLAN_2022 });
-    await manager.insert(Venue, demoVenues());
+    await manager.insert(Venue, demoVenues().map((venue) => ({ ...venue, codeKind: 'USCC' as const })));
     await manager.insert(Inspector, demoInspectors());
+    await manager.insert(InspectorConflict, demoConflicts().map((conflict, i) => ({ id: demoId('conflict', i + 1), ...conflict })));
     const inspections = demoInspections();
     await manager.insert(
       Inspection,

@@ -1,4 +1,4 @@
-import type { Department, Role } from '@dr/domain';
+import type { Department, InspectorStatusCode, Role } from '@dr/domain';
 import { demoId, demoRandom } from './ids';
 import { demoPerson } from './venues';
 
@@ -9,10 +9,19 @@ export interface DemoInspector {
   department: Department;
   /** 执法证 number. */
   certificateNumber: string;
+  certificateValidFrom: string;
   certificateValidUntil: string;
+  status: InspectorStatusCode;
+  expertise: string[];
 }
 
 const PREFIX: Record<Department, string> = { culture: 'WG', market: 'SJ', fire: 'XF' };
+const EXPERTISE: Record<Department, string[]> = {
+  culture: ['文化市场', '网络文化', '未成年人保护'],
+  market: ['登记注册', '食品安全', '价格监管'],
+  fire: ['消防监督', '建筑消防设施', '应急疏散'],
+};
+
 export const DEMO_INSPECTOR_COUNTS: Record<Department, number> = { culture: 10, market: 8, fire: 8 };
 
 export function demoInspectors(): DemoInspector[] {
@@ -23,7 +32,11 @@ export function demoInspectors(): DemoInspector[] {
       name: demoPerson(random),
       department,
       certificateNumber: `豫${PREFIX[department]}41040300${String(i + 1).padStart(3, '0')}`,
+      certificateValidFrom: `${2019 + (i % 3)}-01-01`,
       certificateValidUntil: `${2024 + (i % 3)}-12-31`,
+      // One officer per department is on leave, so the draw has someone to leave out.
+      status: i === DEMO_INSPECTOR_COUNTS[department] - 1 ? 'ON_LEAVE' : 'ACTIVE',
+      expertise: EXPERTISE[department].filter((_, k) => (i + k) % 2 === 0),
     })),
   );
 }
@@ -57,5 +70,13 @@ export function demoUsers(): DemoUser[] {
     user(5, 'culture-inspector', '文广旅执法人员（演示）', 'INSPECTOR', 'culture'),
     user(6, 'market-inspector', '市场监管执法人员（演示）', 'INSPECTOR', 'market'),
     user(7, 'fire-inspector', '消防执法人员（演示）', 'INSPECTOR', 'fire'),
+  ];
+}
+
+/** Declared conflicts of interest (回避) in the demo directory: officer, venue, relation, reason. */
+export function demoConflicts(): { inspectorId: string; venueId: string; relation: string; reason: string }[] {
+  return [
+    { inspectorId: demoId('inspector-culture', 2), venueId: demoId('venue', 3), relation: '近亲属', reason: '配偶为该场所股东' },
+    { inspectorId: demoId('inspector-market', 3), venueId: demoId('venue', 10), relation: '曾任职', reason: '两年内曾在该场所任职' },
   ];
 }

@@ -1,4 +1,4 @@
-import { usccCheckCharacter, USCC_ALPHABET } from '@dr/domain';
+import { usccCheckCharacter, USCC_ALPHABET, type VenueStatusCode } from '@dr/domain';
 import { demoId, demoRandom } from './ids';
 import { WEIDONG_DIVISION_CODE, WEIDONG_STREETS } from './streets';
 
@@ -11,8 +11,13 @@ export interface DemoVenue {
   address: string;
   street: string;
   legalRepresentative: string;
+  contactPerson: string;
   phone: string;
   terminals: number;
+  status: VenueStatusCode;
+  riskClass: string;
+  lastInspectionDate: string | null;
+  lastInspectionProblemFound: boolean | null;
 }
 
 const BRANDS = ['星河', '极光', '蓝鲸', '云端', '飞跃', '晨曦', '竞界', '聚点', '光速', '启航', '畅联', '银杏', '海川', '乐游', '铂悦'];
@@ -53,6 +58,12 @@ export function demoVenues(count = 60): DemoVenue[] {
       legalRepresentative: demoPerson(random),
       phone: `1${['37', '38', '39', '58', '86'][i % 5]}${String(Math.floor(random() * 1e8)).padStart(8, '0')}`,
       terminals: 40 + Math.floor(random() * 160),
+      contactPerson: demoPerson(random),
+      // Mostly operating and in good standing; a few suspended or closed, a few high-risk.
+      status: i % 29 === 7 ? 'SUSPENDED' : i % 31 === 11 ? 'CLOSED' : 'OPERATING',
+      riskClass: ['A', 'A', 'B', 'A', 'B', 'C', 'A', 'B', 'A', 'D'][i % 10],
+      lastInspectionDate: i % 4 === 1 ? `2021-${String(3 + (i % 9)).padStart(2, '0')}-15` : null,
+      lastInspectionProblemFound: i % 4 === 1 ? i % 8 === 1 : null,
     };
   });
 }

@@ -5,3 +5,4 @@ export * from './check-items';
 export * from './plan';
 export * from './roles';
 export * from './draw';
+export * from './directory';

@@ -6,6 +6,13 @@ import type { Logger } from 'pino';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
+/** A plain HTTP route beside `/graphql` (file downloads and uploads, which GraphQL carries badly). */
+export interface HttpRoute {
+  method: 'GET' | 'POST';
+  pattern: RegExp;
+  handle(request: IncomingMessage, response: ServerResponse, match: RegExpExecArray, url: URL): Promise<void>;
+}
+
 export interface HttpAppOptions<Context extends BaseContext> {
   service: string;
   logger: Logger;
@@ -17,6 +24,7 @@ export interface HttpAppOptions<Context extends BaseContext> {
   metrics?: () => string;
   /** Browser origins allowed to call (the gateway serves the shell); none for subgraphs. */
   corsOrigins?: string[];
+  routes?: HttpRoute[];
 }
 
 export interface HttpApp {
@@ -43,7 +51,7 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
+export function sendJson(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   response.end(JSON.stringify(body));
 }
@@ -97,6 +105,14 @@ export function createHttpApp<Context extends BaseContext>(options: HttpAppOptio
     response.end();
   }
 
+  const routeFor = (method: string | undefined, path: string): [HttpRoute, RegExpExecArray] | undefined => {
+    for (const route of options.routes ?? []) {
+      const match = route.method === method ? route.pattern.exec(path) : null;
+      if (match) return [route, match];
+    }
+    return undefined;
+  };
+
   const server = createServer((request, response) => {
     const started = process.hrtime.bigint();
     const requestId = (request.headers['x-request-id'] as string | undefined)?.slice(0, 64) || randomUUID();
@@ -123,6 +139,9 @@ export function createHttpApp<Context extends BaseContext>(options: HttpAppOptio
         response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(options.metrics());
       } else if (url.pathname === '/graphql') {
         await handleGraphql(request, response, requestId, url);
+      } else if (routeFor(request.method, url.pathname)) {
+        const [route, match] = routeFor(request.method, url.pathname)!;
+        await route.handle(request, response, match, url);
       } else {
         sendJson(response, 404, { error: 'not found' });
       }

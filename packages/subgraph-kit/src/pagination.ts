@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ArgsType, Field, Int, ObjectType, Directive } from 'type-graphql';
 import { Max, Min } from 'class-validator';
+import { Raw } from 'typeorm';
 import { badInput } from './errors';
 
 /** Page bounds: every list is paged, and a page is never larger than this. */
@@ -77,4 +78,13 @@ export function Connection<T extends object>(itemClass: new (...args: never[]) =
     pageInfo: PageInfo;
   }
   return ConnectionClass;
+}
+
+/**
+ * A `LIKE '%…%'` condition that matches `text` literally on SQLite and MySQL alike: `%`, `_` and the
+ * escape character itself are escaped with `!` (backslash means different things to the two).
+ */
+export function containsText(text: string) {
+  const pattern = `%${text.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+  return Raw((column) => `${column} LIKE :pattern ESCAPE '!'`, { pattern });
 }

@@ -10,7 +10,7 @@ import { databaseConfigSchema, loadConfig, portWithDefault, serverConfigSchema }
 import type { RequestContext } from './context';
 import { openDataSource, type DataSourceSpec } from './data-source';
 import { createErrorFormatter } from './errors';
-import { createHttpApp, type HttpApp } from './http';
+import { createHttpApp, type HttpApp, type HttpRoute } from './http';
 import { createLogger } from './logger';
 import { graphqlRequests, renderMetrics } from './metrics';
 import { closeOnSignals } from './shutdown';
@@ -23,6 +23,7 @@ export interface SubgraphServerOptions<Loaders> {
   publicKey: KeyObject;
   /** Fresh DataLoaders for each request, so batching never leaks data between requests. */
   createLoaders: (dataSource: DataSource) => Loaders;
+  routes?: HttpRoute[];
 }
 
 /** A subgraph's HTTP server (not yet listening): tests call this; `startSubgraph` runs it. */
@@ -66,6 +67,7 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
       return { database: 'ok' };
     },
     metrics: () => renderMetrics(options.name),
+    routes: options.routes,
   });
 }
 
@@ -75,6 +77,8 @@ export interface SubgraphDefinition<Loaders> extends DataSourceSpec {
   createLoaders: (dataSource: DataSource) => Loaders;
   /** Loads the demo data once into an empty database. */
   seed?: (dataSource: DataSource, logger: Logger) => Promise<void>;
+  /** Plain HTTP routes beside `/graphql` (they check the token themselves where needed). */
+  routes?: (dataSource: DataSource, publicKey: KeyObject) => HttpRoute[];
 }
 
 /** Reads the environment, opens the database (migrating it), seeds, listens, and closes on signals. */
@@ -83,13 +87,15 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
   const logger = createLogger(definition.name, config.LOG_LEVEL);
   const dataSource = await openDataSource(definition, config, logger);
   if (config.SEED_DEMO_DATA && definition.seed) await definition.seed(dataSource, logger);
+  const publicKey = publicKeyFrom(config.AUTH_PUBLIC_KEY);
   const app = await createSubgraphServer({
     name: definition.name,
     schema: await definition.buildSchema(dataSource),
     dataSource,
     logger,
-    publicKey: publicKeyFrom(config.AUTH_PUBLIC_KEY),
+    publicKey,
     createLoaders: definition.createLoaders,
+    routes: definition.routes?.(dataSource, publicKey),
   });
   const { url } = await app.listen(config.PORT, config.HOST);
   logger.info({ url, db: config.DB_CLIENT }, 'subgraph ready');

@@ -5,11 +5,12 @@ export enum InspectionStatus {
   SCHEDULED = 'SCHEDULED',
   IN_PROGRESS = 'IN_PROGRESS',
   COMPLETED = 'COMPLETED',
+  CANCELLED = 'CANCELLED',
 }
 registerEnumType(InspectionStatus, {
   name: 'InspectionStatus',
   description: '检查状态',
-  valuesConfig: { SCHEDULED: { description: '待检查' }, IN_PROGRESS: { description: '检查中' }, COMPLETED: { description: '已完成' } },
+  valuesConfig: { SCHEDULED: { description: '待检查' }, IN_PROGRESS: { description: '检查中' }, COMPLETED: { description: '已完成' }, CANCELLED: { description: '已撤销（重新抽取）' } },
 });
 
 /**
@@ -40,6 +41,11 @@ export class Inspection {
   @Column({ type: 'varchar', length: 16, default: InspectionStatus.SCHEDULED })
   @Field(() => InspectionStatus)
   status: InspectionStatus;
+
+  @Index('idx_inspection_draw')
+  @Column({ name: 'draw_id', type: 'varchar', length: 36, nullable: true })
+  @Field(() => ID, { nullable: true, description: '产生本检查的抽取；手工创建时为空' })
+  drawId: string | null;
 
   @VersionColumn({ type: 'int' })
   version: number;

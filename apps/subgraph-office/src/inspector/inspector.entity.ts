@@ -1,7 +1,13 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { DepartmentEnum } from '@dr/subgraph-kit';
-import type { Department } from '@dr/domain';
+import type { Department, InspectorStatusCode } from '@dr/domain';
+
+export enum InspectorStatus {
+  ACTIVE = 'ACTIVE',
+  ON_LEAVE = 'ON_LEAVE',
+}
+registerEnumType(InspectorStatus, { name: 'InspectorStatus', description: '在岗状态', valuesConfig: { ACTIVE: { description: '在岗' }, ON_LEAVE: { description: '请假' } } });
 
 /** An enforcement officer in the inspector directory (执法检查人员名录库). */
 @Entity('inspector')
@@ -26,7 +32,19 @@ export class Inspector {
   @Field({ description: '执法证号' })
   certificateNumber: string;
 
+  @Column({ name: 'certificate_valid_from', type: 'varchar', length: 10, nullable: true })
+  @Field(() => String, { nullable: true, description: '执法证有效期起 YYYY-MM-DD' })
+  certificateValidFrom: string | null;
+
   @Column({ name: 'certificate_valid_until', type: 'varchar', length: 10, nullable: true })
   @Field(() => String, { nullable: true, description: '执法证有效期至 YYYY-MM-DD' })
   certificateValidUntil: string | null;
+
+  @Column({ type: 'varchar', length: 16, default: 'ACTIVE' })
+  @Field(() => InspectorStatus, { description: '在岗状态（请假人员不参加抽取）' })
+  status: InspectorStatusCode;
+
+  @Column({ type: 'simple-array', nullable: true })
+  @Field(() => [String], { description: '专业领域' })
+  expertise: string[];
 }

@@ -1,1 +1,0 @@
-module.exports = require('@dr/config-jest')({ testTimeout: 30000 });

@@ -1,0 +1,43 @@
+import { Readable } from 'node:stream';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { HttpRoute } from '@dr/subgraph-kit';
+
+const FORWARDED_REQUEST_HEADERS = ['authorization', 'content-type', 'content-length', 'x-request-id'];
+const FORWARDED_RESPONSE_HEADERS = ['content-type', 'content-length', 'content-disposition', 'cache-control'];
+
+/**
+ * `/files/*` goes to the office, which owns the directories and the draws: receipts, exports and
+ * uploads are files, which GraphQL carries badly. Streams both ways; the office checks the token.
+ */
+export function fileProxyRoutes(officeGraphqlUrl: string, timeoutMs: number): HttpRoute[] {
+  const origin = new URL(officeGraphqlUrl).origin;
+  const forward = async (request: IncomingMessage, response: ServerResponse, _match: RegExpExecArray, url: URL) => {
+    const headers: Record<string, string> = {};
+    for (const name of FORWARDED_REQUEST_HEADERS) {
+      const value = request.headers[name];
+      if (typeof value === 'string') headers[name] = value;
+    }
+    const hasBody = request.method === 'POST';
+    const upstream = await fetch(`${origin}${url.pathname}${url.search}`, {
+      method: request.method,
+      headers,
+      body: hasBody ? (Readable.toWeb(request) as ReadableStream) : undefined,
+      duplex: hasBody ? 'half' : undefined,
+      signal: AbortSignal.timeout(timeoutMs * 30),
+    } as RequestInit);
+    response.statusCode = upstream.status;
+    for (const name of FORWARDED_RESPONSE_HEADERS) {
+      const value = upstream.headers.get(name);
+      if (value) response.setHeader(name, value);
+    }
+    if (!upstream.body) {
+      response.end();
+      return;
+    }
+    Readable.fromWeb(upstream.body as import('node:stream/web').ReadableStream).pipe(response);
+  };
+  return [
+    { method: 'GET', pattern: /^\/files\//, handle: forward },
+    { method: 'POST', pattern: /^\/files\//, handle: forward },
+  ];
+}

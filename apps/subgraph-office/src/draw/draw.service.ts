@@ -1,0 +1,207 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  DEPARTMENT_NAMES,
+  DrawError,
+  drawCommitment,
+  isWithinWindow,
+  resultHash,
+  runDraw,
+  snapshotHash,
+  validateDrawInputs,
+  type Department,
+  type DrawParameters,
+  type DrawReceipt,
+  type DrawResult,
+  type InspectorRecord,
+  type Principal,
+  type VenueRecord,
+} from '@dr/domain';
+import { nodeSha256 } from '@dr/domain/dist/sha256-node';
+import { badInput, conflict, notFound } from '@dr/subgraph-kit';
+import { Plan } from '../plan/plan.entity';
+import { Inspection, InspectionStatus } from '../inspection/inspection.entity';
+import { TeamMember } from '../inspection/team-member.entity';
+import { Draw, DrawStatus } from './draw.entity';
+import { readDrawBlob, writeDrawBlob } from './draw-blobs';
+import { readDrawSnapshot } from './draw-snapshot';
+import type { CommitDrawInput, DrawParametersInput, RevealDrawInput } from './dtos/draw.inputs';
+
+const BATCH_INSERT = 500;
+
+function toParameters(plan: Plan, input: DrawParametersInput): DrawParameters {
+  const counts = input.officersPerDepartment?.length
+    ? Object.fromEntries(input.officersPerDepartment.map((c) => [c.department, c.count]))
+    : Object.fromEntries(plan.participatingDepartments.map((d) => [d, 2]));
+  return {
+    planId: plan.id,
+    batch: input.batch.trim(),
+    streets: [...new Set(input.streets.map((s) => s.trim()).filter(Boolean))].sort(),
+    excludeNotOperating: input.excludeNotOperating,
+    recentInspectionDays: input.recentInspectionDays,
+    asOf: input.asOf,
+    strata: input.strata.map((s) => {
+      if ((s.basisPoints == null) === (s.count == null)) throw badInput('parameters.strata', `分层“${s.riskClass}”须且只须给出比例或数量之一`);
+      return s.count != null ? { riskClass: s.riskClass, count: s.count } : { riskClass: s.riskClass, basisPoints: s.basisPoints! };
+    }),
+    visitPeriod: { start: input.visitStart, end: input.visitEnd },
+    leadDepartment: plan.leadDepartment,
+    officersPerDepartment: counts as Partial<Record<Department, number>>,
+  };
+}
+
+/**
+ * The office's draws (R-DRAW-1..3): commit fixes the inputs and publishes the commitment; reveal checks
+ * the parties' secrets, runs the pure draw and turns the drawn venues into inspections with their teams.
+ * A draw is never updated or deleted after that; a redraw is a new draw with a reason.
+ */
+export class DrawService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async commit(input: CommitDrawInput, principal: Principal): Promise<Draw> {
+    return this.dataSource.transaction(async (manager) => {
+      const plan = await manager.findOneBy(Plan, { id: input.planId });
+      if (!plan) throw badInput('planId', `实施方案不存在（${input.planId}）`);
+      const parameters = toParameters(plan, input.parameters);
+      const { start, end } = parameters.visitPeriod;
+      if (!isWithinWindow(start, plan) || !isWithinWindow(end, plan) || start > end) {
+        throw badInput('parameters.visitStart', `检查期间须在方案检查时间窗口 ${plan.windowStart} 至 ${plan.windowEnd} 之内，且开始不晚于结束`);
+      }
+      if (!plan.participatingDepartments.includes(parameters.leadDepartment)) throw badInput('parameters', '牵头部门不在参与部门中');
+      for (const department of Object.keys(parameters.officersPerDepartment) as Department[]) {
+        if (!plan.participatingDepartments.includes(department)) throw badInput('parameters.officersPerDepartment', `${DEPARTMENT_NAMES[department].full}未参与本方案`);
+      }
+      await this.checkRedraw(manager, input, parameters.batch);
+
+      const { venues, inspectors } = await readDrawSnapshot(manager);
+      try {
+        validateDrawInputs(venues, inspectors, parameters);
+      } catch (error) {
+        if (error instanceof DrawError) throw badInput(`parameters.${String(error.details.field ?? '')}`.replace(/\.$/, ''), error.message);
+        throw error;
+      }
+      const seedCommitments = input.seedCommitments.map((c) => ({ party: c.party.trim(), commitment: c.commitment }));
+      if (new Set(seedCommitments.map((c) => c.party)).size !== seedCommitments.length) throw badInput('seedCommitments', '同一参与方只能提交一个承诺');
+      const venueSnapshotHash = snapshotHash(nodeSha256, venues);
+      const inspectorSnapshotHash = snapshotHash(nodeSha256, inspectors);
+      const draw = manager.create(Draw, {
+        id: randomUUID(),
+        planId: plan.id,
+        batch: parameters.batch,
+        status: DrawStatus.COMMITTED,
+        algorithm: 'dr-draw/1',
+        commitment: drawCommitment(nodeSha256, { venueSnapshot: venueSnapshotHash, inspectorSnapshot: inspectorSnapshotHash, parameters, seedCommitments }),
+        venueSnapshotHash,
+        inspectorSnapshotHash,
+        venueCount: venues.length,
+        inspectorCount: inspectors.length,
+        parameters: JSON.stringify(parameters),
+        seedCommitments: JSON.stringify(seedCommitments),
+        reveals: null,
+        seed: null,
+        resultHash: null,
+        drawnCount: null,
+        failureMessage: null,
+        supersedesId: input.supersedesId ?? null,
+        redrawReason: input.redrawReason?.trim() || null,
+        createdBy: principal.userId,
+        createdAt: new Date(),
+        revealedAt: null,
+      });
+      await manager.insert(Draw, draw);
+      await writeDrawBlob(manager, draw.id, 'venues', venues);
+      await writeDrawBlob(manager, draw.id, 'inspectors', inspectors);
+      return draw;
+    });
+  }
+
+  /** A batch is drawn once; drawing it again names the draw it replaces and says why. */
+  private async checkRedraw(manager: EntityManager, input: CommitDrawInput, batch: string): Promise<void> {
+    const previous = await manager.find(Draw, { where: { planId: input.planId, batch }, order: { createdAt: 'DESC' } });
+    const standing = previous.find((d) => d.status !== DrawStatus.FAILED && !previous.some((other) => other.supersedesId === d.id));
+    if (!input.supersedesId) {
+      if (standing) throw conflict(`批次“${batch}”已有抽取（${standing.id}）；如需重新抽取，请指明被取代的抽取并说明理由`, { drawId: standing.id });
+      return;
+    }
+    const superseded = previous.find((d) => d.id === input.supersedesId);
+    if (!superseded) throw badInput('supersedesId', '被取代的抽取不存在，或不属于本方案的该批次');
+    if (previous.some((d) => d.supersedesId === superseded.id)) throw conflict('该抽取已被另一次重新抽取取代');
+    if (!input.redrawReason?.trim()) throw badInput('redrawReason', '重新抽取必须说明理由');
+  }
+
+  async reveal(input: RevealDrawInput): Promise<Draw> {
+    const draw = await this.dataSource.getRepository(Draw).findOneBy({ id: input.drawId });
+    if (!draw) throw notFound('抽取', input.drawId);
+    if (draw.status !== DrawStatus.COMMITTED) throw conflict(`该抽取已${draw.status === DrawStatus.COMPLETED ? '完成' : '失败'}，不能再次揭示`, { drawId: draw.id });
+    const manager = this.dataSource.manager;
+    const venues = (await readDrawBlob<VenueRecord[]>(manager, draw.id, 'venues'))!;
+    const inspectors = (await readDrawBlob<InspectorRecord[]>(manager, draw.id, 'inspectors'))!;
+    const parameters = JSON.parse(draw.parameters) as DrawParameters;
+    const reveals = input.reveals.map((r) => ({ party: r.party.trim(), secret: r.secret }));
+    let result: DrawResult | null = null;
+    let failure: DrawError | null = null;
+    try {
+      result = runDraw(nodeSha256, { venues, inspectors, parameters, seedCommitments: JSON.parse(draw.seedCommitments), reveals });
+    } catch (error) {
+      if (!(error instanceof DrawError)) throw error;
+      // A mistyped secret is the caller's to correct; nothing is recorded.
+      if (error.code !== 'NOT_ENOUGH_OFFICERS') throw badInput('reveals', error.message);
+      failure = error;
+    }
+    return this.dataSource.transaction(async (tx) => {
+      const revealedAt = new Date();
+      const changes = failure
+        ? { status: DrawStatus.FAILED, reveals: JSON.stringify(reveals), failureMessage: failure.message, revealedAt }
+        : { status: DrawStatus.COMPLETED, reveals: JSON.stringify(reveals), seed: result!.seed, resultHash: resultHash(nodeSha256, result!), drawnCount: result!.teams.length, revealedAt };
+      // Only a committed draw completes, and only once, even with two reveals at the same moment.
+      const update = await tx.createQueryBuilder().update(Draw).set(changes).where('id = :id AND status = :status', { id: draw.id, status: DrawStatus.COMMITTED }).execute();
+      if (update.affected !== 1) throw conflict('该抽取刚刚已被揭示，请刷新后查看结果', { drawId: draw.id });
+      if (result) {
+        await writeDrawBlob(tx, draw.id, 'result', result);
+        await this.createInspections(tx, draw, result);
+        if (draw.supersedesId) {
+          await tx.update(Inspection, { drawId: draw.supersedesId, status: InspectionStatus.SCHEDULED }, { status: InspectionStatus.CANCELLED });
+        }
+      }
+      return tx.findOneByOrFail(Draw, { id: draw.id });
+    });
+  }
+
+  private async createInspections(manager: EntityManager, draw: Draw, result: DrawResult): Promise<void> {
+    const inspections: Partial<Inspection>[] = [];
+    const members: Partial<TeamMember>[] = [];
+    for (const team of result.teams) {
+      const id = randomUUID();
+      inspections.push({ id, planId: draw.planId, venueId: team.venueId, scheduledDate: null, status: InspectionStatus.SCHEDULED, drawId: draw.id, version: 1, createdAt: new Date() });
+      const others = Object.values(team.officers)
+        .flat()
+        .filter((officerId) => officerId !== team.leaderId) as string[];
+      [team.leaderId, ...others].forEach((inspectorId, position) => members.push({ inspectionId: id, inspectorId, role: position === 0 ? 'LEADER' : 'MEMBER', position }));
+    }
+    for (let i = 0; i < inspections.length; i += BATCH_INSERT) await manager.insert(Inspection, inspections.slice(i, i + BATCH_INSERT));
+    for (let i = 0; i < members.length; i += BATCH_INSERT) await manager.insert(TeamMember, members.slice(i, i + BATCH_INSERT));
+  }
+
+  /** Everything needed to recompute the draw; public by design (R-DRAW-3). */
+  async receipt(drawId: string): Promise<DrawReceipt | null> {
+    const draw = await this.dataSource.getRepository(Draw).findOneBy({ id: drawId });
+    if (!draw || draw.status !== DrawStatus.COMPLETED) return null;
+    const manager = this.dataSource.manager;
+    const [venues, inspectors, result] = await Promise.all([
+      readDrawBlob<VenueRecord[]>(manager, draw.id, 'venues'),
+      readDrawBlob<InspectorRecord[]>(manager, draw.id, 'inspectors'),
+      readDrawBlob<DrawResult>(manager, draw.id, 'result'),
+    ]);
+    return {
+      algorithm: 'dr-draw/1',
+      commitment: draw.commitment,
+      venueSnapshot: { hash: draw.venueSnapshotHash, records: venues! },
+      inspectorSnapshot: { hash: draw.inspectorSnapshotHash, records: inspectors! },
+      parameters: JSON.parse(draw.parameters),
+      seedCommitments: JSON.parse(draw.seedCommitments),
+      reveals: JSON.parse(draw.reveals!),
+      result: result!,
+      resultHash: draw.resultHash!,
+    };
+  }
+}
