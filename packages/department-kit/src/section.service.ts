@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DEPARTMENT_NAMES, type Department, type Principal } from '@dr/domain';
-import { badInput } from '@dr/subgraph-kit';
+import { badInput, retryingTransaction } from '@dr/subgraph-kit';
 import { CheckItemEntity, SectionEntity, SectionItemEntity } from './entities';
 import type { RecordItemOutcomeInput } from './dtos/record-item-outcome.input';
 
@@ -42,7 +42,7 @@ export class SectionService {
 
   /** Records one item's outcome: creates the section on first use, in one transaction. */
   async recordItemOutcome(input: RecordItemOutcomeInput, principal: Principal): Promise<SectionView> {
-    return this.dataSource.transaction(async (manager) => {
+    return retryingTransaction(this.dataSource, async (manager) => {
       const checkItem = await manager.findOneBy(CheckItemEntity, { id: input.checkItemId });
       if (!checkItem || checkItem.department !== this.department) {
         throw badInput('checkItemId', `检查事项不存在，或不属于${DEPARTMENT_NAMES[this.department].full}（${input.checkItemId}）`);
@@ -63,8 +63,18 @@ export class SectionService {
     });
   }
 
+  /**
+   * The inspection's section, created on first use, locked for the rest of the transaction (MySQL) so
+   * the version bump that follows is serialized; SQLite transactions are serialized already
+   * (subgraph-kit). Two first saves at once may deadlock on the insert; the loser is run again.
+   */
   private async sectionFor(manager: EntityManager, inspectionId: string, planId: string, userId: string, now: Date): Promise<SectionEntity> {
-    const existing = await manager.findOneBy(SectionEntity, { inspectionId });
+    const locked = () => {
+      const query = manager.createQueryBuilder(SectionEntity, 'section').where('section.inspection_id = :inspectionId', { inspectionId });
+      if (manager.connection.options.type !== 'better-sqlite3') query.setLock('pessimistic_write');
+      return query.getOne();
+    };
+    const existing = await locked();
     if (existing) return existing;
     const section = { id: randomUUID(), inspectionId, planId, status: 'NOT_STARTED' as const, version: 0, updatedAt: now, updatedBy: userId };
     await manager.insert(SectionEntity, section);

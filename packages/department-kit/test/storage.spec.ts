@@ -6,7 +6,7 @@ import { createLogger } from '@dr/subgraph-kit';
 import { openTestDataSource, pendingSchemaChanges } from '@dr/subgraph-kit/dist/testing';
 import { testDatabases } from '@dr/config-jest/databases';
 import { DEPARTMENT_ENTITIES, DEPARTMENT_MIGRATIONS } from '../src/tables';
-import { CheckItemEntity, SectionItemEntity } from '../src/entities';
+import { CheckItemEntity, SectionEntity, SectionItemEntity } from '../src/entities';
 import { checkItemId, seedCheckItems } from '../src/seed';
 import { SectionService } from '../src/section.service';
 import { ItemOutcome } from '../src/enums';
@@ -44,6 +44,17 @@ describe.each(testDatabases())('department storage on %s', (db) => {
     const second = await sut.recordItemOutcome({ inspectionId, checkItemId: checkItemId(PLAN_2022.id, 'C4'), outcome: ItemOutcome.COMPLIANT }, inspector);
     expect(second.version).toBe(2);
     expect(second.items.find((i) => i.checkItem.code === 'C4')).toMatchObject({ outcome: 'COMPLIANT', note: null });
+  });
+
+  it('concurrent first saves of one inspection create one section and lose no outcome', async () => {
+    const sut = new SectionService(dataSource, 'culture');
+    const inspectionId = randomUUID();
+    const codes = ['C1', 'C2', 'C3', 'C4', 'C5'];
+    await Promise.all(codes.map((code) => sut.recordItemOutcome({ inspectionId, checkItemId: checkItemId(PLAN_2022.id, code), outcome: ItemOutcome.COMPLIANT }, inspector)));
+    const sections = await dataSource.getRepository(SectionEntity).findBy({ inspectionId });
+    expect(sections).toHaveLength(1);
+    expect(sections[0].version).toBe(codes.length);
+    expect(await dataSource.getRepository(SectionItemEntity).countBy({ sectionId: sections[0].id })).toBe(codes.length);
   });
 
   it('refuses an item that is not this department\'s, naming the field, and writes nothing', async () => {

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DataSource, type DataSourceOptions, type EntitySchema, type Logger as TypeOrmLogger, type MixedList } from 'typeorm';
+import { DataSource, type DataSourceOptions, type EntityManager, type EntitySchema, type Logger as TypeOrmLogger, type MixedList } from 'typeorm';
 import type { Logger } from 'pino';
 import type { DatabaseConfig } from './config';
 import { sqlStatements } from './metrics';
@@ -103,5 +103,39 @@ export async function openDataSource(spec: DataSourceSpec, config: DatabaseConfi
   }
   const dataSource = new DataSource(options);
   await dataSource.initialize();
+  if (config.DB_CLIENT === 'sqlite') serializeTransactions(dataSource);
   return dataSource;
+}
+
+/**
+ * SQLite has one connection per process, so two transactions in flight at once would interleave
+ * their statements (TypeORM nests the second as a savepoint of the first). Queue them instead.
+ */
+function serializeTransactions(dataSource: DataSource): void {
+  const transaction = dataSource.transaction.bind(dataSource) as (...args: unknown[]) => Promise<unknown>;
+  let tail: Promise<unknown> = Promise.resolve();
+  dataSource.transaction = ((...args: unknown[]) => {
+    const run = tail.then(() => transaction(...args));
+    tail = run.catch(() => undefined);
+    return run;
+  }) as DataSource['transaction'];
+}
+
+const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'SQLITE_BUSY']);
+
+/**
+ * Runs `work` in a transaction and runs it again (up to `attempts` times, with a short random pause)
+ * when the database chose it as a deadlock victim: the usual answer to InnoDB deadlocks between
+ * transactions that touch the same rows.
+ */
+export async function retryingTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await dataSource.transaction(work);
+    } catch (error) {
+      const code = (error as { code?: string; driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string }).code;
+      if (attempt >= attempts || !code || !RETRYABLE.has(code)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+    }
+  }
 }
