@@ -8,6 +8,8 @@ import { InspectorConflict } from './inspector/conflict.entity';
 import { Draw, DrawBlob } from './draw/draw.entity';
 import { OfficeInitial1700000000000 } from './migrations/1700000000000-office-initial';
 import { DirectoriesAndDraws1700000000002 } from './migrations/1700000000002-directories-and-draws';
+import { DirectoryImports1700000000003 } from './migrations/1700000000003-directory-imports';
+import { ImportJob, ImportRowError } from './directory-import/import-job.entity';
 
-export const OFFICE_ENTITIES = [Plan, Venue, Inspector, InspectorConflict, Inspection, TeamMember, User, Draw, DrawBlob];
-export const OFFICE_MIGRATIONS = [OfficeInitial1700000000000, DirectoriesAndDraws1700000000002];
+export const OFFICE_ENTITIES = [Plan, Venue, Inspector, InspectorConflict, Inspection, TeamMember, User, Draw, DrawBlob, ImportJob, ImportRowError];
+export const OFFICE_MIGRATIONS = [OfficeInitial1700000000000, DirectoriesAndDraws1700000000002, DirectoryImports1700000000003];

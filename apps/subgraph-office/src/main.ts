@@ -1,23 +1,41 @@
 import 'reflect-metadata';
-import { loadConfig, privateKeyFrom, runMain, startSubgraph, z } from '@dr/subgraph-kit';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { WEIDONG_STREETS } from '@dr/demo-data';
+import { loadConfig, privateKeyFrom, runMain, startSubgraph, z, type Logger } from '@dr/subgraph-kit';
+import type { DataSource } from 'typeorm';
 import { buildOfficeSchema } from './schema';
 import { createOfficeLoaders } from './loaders';
 import { OFFICE_ENTITIES, OFFICE_MIGRATIONS } from './entities';
 import { seedOffice } from './seed';
 import { drawRoutes } from './draw/draw.routes';
+import { AuthService } from './auth/auth.service';
+import { ImportService } from './directory-import/import.service';
+import { importRoutes } from './directory-import/import.routes';
 
 runMain('office', async () => {
-  // Only the office holds the private key: it owns the users and signs their tokens.
-  const { AUTH_PRIVATE_KEY } = loadConfig(z.object({ AUTH_PRIVATE_KEY: z.string().min(1, 'AUTH_PRIVATE_KEY 未设置：联席办服务需要签发登录令牌的私钥（PEM）') }));
-  const signingKey = privateKeyFrom(AUTH_PRIVATE_KEY);
+  const config = loadConfig(
+    z.object({
+      // Only the office holds the private key: it owns the users and signs their tokens.
+      AUTH_PRIVATE_KEY: z.string().min(1, 'AUTH_PRIVATE_KEY 未设置：联席办服务需要签发登录令牌的私钥（PEM）'),
+      /** Where uploaded directory files wait between the dry run and the commit. */
+      IMPORT_DIR: z.string().min(1).default(join(tmpdir(), 'dr-imports')),
+      /** The district's streets (街道), comma-separated; an imported venue must be on one of them. */
+      DISTRICT_STREETS: z.string().default(WEIDONG_STREETS.map((s) => s.name).join(',')),
+    }),
+  );
+  const signingKey = privateKeyFrom(config.AUTH_PRIVATE_KEY);
+  let imports: ImportService | undefined;
+  const importsFor = (dataSource: DataSource, logger: Logger) =>
+    (imports ??= new ImportService(dataSource, { directory: resolve(config.IMPORT_DIR), streets: config.DISTRICT_STREETS.split(',').map((s) => s.trim()).filter(Boolean), logger }));
   await startSubgraph({
     name: 'office',
     defaultPort: 4001,
     entities: OFFICE_ENTITIES,
     migrations: OFFICE_MIGRATIONS,
     createLoaders: createOfficeLoaders,
-    buildSchema: (dataSource) => buildOfficeSchema(dataSource, signingKey),
+    buildSchema: (dataSource, logger) => buildOfficeSchema(dataSource, { auth: new AuthService(dataSource, signingKey), imports: importsFor(dataSource, logger) }),
     seed: seedOffice,
-    routes: (dataSource) => drawRoutes(dataSource),
+    routes: (dataSource, publicKey, logger) => [...drawRoutes(dataSource), ...importRoutes(dataSource, importsFor(dataSource, logger), publicKey)],
   });
 });

@@ -1,8 +1,9 @@
-import type { KeyObject } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { buildFederatedSchema } from '@dr/subgraph-kit';
 import { AuthResolver } from './auth/auth.resolver';
-import { AuthService } from './auth/auth.service';
+import type { AuthService } from './auth/auth.service';
+import type { ImportService } from './directory-import/import.service';
+import { ImportResolver } from './directory-import/import.resolver';
 import { InspectionResolver } from './inspection/inspection.resolver';
 import { InspectorResolver } from './inspector/inspector.resolver';
 import { PlanResolver } from './plan/plan.resolver';
@@ -10,15 +11,20 @@ import { VenueResolver } from './venue/venue.resolver';
 import { DrawResolver } from './draw/draw.resolver';
 import type { OfficeContext } from './loaders';
 
-const RESOLVERS = [AuthResolver, PlanResolver, InspectionResolver, VenueResolver, InspectorResolver, DrawResolver] as const;
+const RESOLVERS = [AuthResolver, PlanResolver, InspectionResolver, VenueResolver, InspectorResolver, DrawResolver, ImportResolver] as const;
+
+/** Services with state or secrets, made once by `main` and handed to the resolvers that need them. */
+export interface OfficeServices {
+  auth: AuthService;
+  imports: ImportService;
+}
 
 /**
- * The office subgraph's schema. Resolvers get the data source (and the login service) from a
- * small container; printing the schema needs neither, so both may be absent then.
+ * The office subgraph's schema. Resolvers get the data source and the services from a small
+ * container; printing the schema needs neither, so both may be absent then.
  */
-export function buildOfficeSchema(dataSource?: DataSource, signingKey: KeyObject | null = null) {
+export function buildOfficeSchema(dataSource?: DataSource, services?: OfficeServices) {
   const instances = new Map<Function, unknown>();
-  const auth = dataSource ? new AuthService(dataSource, signingKey) : null;
   const byId = (loader: keyof OfficeContext['loaders']) => ({
     __resolveReference: (reference: { id: string }, context: OfficeContext) => context.loaders[loader].load(reference.id),
   });
@@ -27,7 +33,7 @@ export function buildOfficeSchema(dataSource?: DataSource, signingKey: KeyObject
       resolvers: [...RESOLVERS],
       container: {
         get: (someClass: new (...args: unknown[]) => unknown) => {
-          if (!instances.has(someClass)) instances.set(someClass, new someClass(dataSource, auth));
+          if (!instances.has(someClass)) instances.set(someClass, new someClass(dataSource, services?.auth, services?.imports));
           return instances.get(someClass);
         },
       },

@@ -73,12 +73,12 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
 
 export interface SubgraphDefinition<Loaders> extends DataSourceSpec {
   defaultPort: number;
-  buildSchema: (dataSource: DataSource) => Promise<GraphQLSchema>;
+  buildSchema: (dataSource: DataSource, logger: Logger) => Promise<GraphQLSchema>;
   createLoaders: (dataSource: DataSource) => Loaders;
   /** Loads the demo data once into an empty database. */
   seed?: (dataSource: DataSource, logger: Logger) => Promise<void>;
   /** Plain HTTP routes beside `/graphql` (they check the token themselves where needed). */
-  routes?: (dataSource: DataSource, publicKey: KeyObject) => HttpRoute[];
+  routes?: (dataSource: DataSource, publicKey: KeyObject, logger: Logger) => HttpRoute[];
 }
 
 /** Reads the environment, opens the database (migrating it), seeds, listens, and closes on signals. */
@@ -90,12 +90,12 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
   const publicKey = publicKeyFrom(config.AUTH_PUBLIC_KEY);
   const app = await createSubgraphServer({
     name: definition.name,
-    schema: await definition.buildSchema(dataSource),
+    schema: await definition.buildSchema(dataSource, logger),
     dataSource,
     logger,
     publicKey,
     createLoaders: definition.createLoaders,
-    routes: definition.routes?.(dataSource, publicKey),
+    routes: definition.routes?.(dataSource, publicKey, logger),
   });
   const { url } = await app.listen(config.PORT, config.HOST);
   logger.info({ url, db: config.DB_CLIENT }, 'subgraph ready');

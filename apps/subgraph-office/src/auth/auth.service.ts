@@ -14,11 +14,10 @@ export class AuthService {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly signingKey: KeyObject | null,
+    private readonly signingKey: KeyObject,
   ) {}
 
   async login(username: string, password: string): Promise<{ token: string; expiresAt: Date; user: User }> {
-    if (!this.signingKey) throw new Error('AUTH_PRIVATE_KEY is not configured');
     const key = username.trim().toLowerCase();
     const record = this.failures.get(key);
     if (record && record.lockedUntil > Date.now()) {
