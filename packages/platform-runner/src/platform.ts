@@ -33,6 +33,8 @@ export interface Platform {
   start(name: ServiceName): Promise<void>;
   /** Stops everything; drops the throw-away MySQL databases. */
   close(): Promise<void>;
+  /** The process id of a running service. */
+  pid(name: ServiceName): number | undefined;
 }
 
 function freePort(): Promise<number> {
@@ -173,6 +175,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       graphql: { office: graphqlUrl('office'), culture: graphqlUrl('culture'), market: graphqlUrl('market'), fire: graphqlUrl('fire') },
       health: Object.fromEntries(SERVICE_NAMES.map((name) => [name, healthUrl(ports[name])])) as Record<ServiceName, string>,
     },
+    pid: (name) => service(name).pid,
     stop: (name) => service(name).stop(),
     start: (name) => service(name).start(),
     close,

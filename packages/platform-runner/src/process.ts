@@ -20,6 +20,11 @@ export class ServiceProcess {
 
   constructor(readonly options: ServiceProcessOptions) {}
 
+  /** The process id while running (benchmarks read its peak memory from /proc). */
+  get pid(): number | undefined {
+    return this.running ? this.child?.pid : undefined;
+  }
+
   get running(): boolean {
     return this.child !== null && this.child.exitCode === null && this.child.signalCode === null;
   }

@@ -206,14 +206,14 @@ export class ImportService {
     const rows = records.map((r) => ({ id: randomUUID(), ...r, createdAt: now }));
     const updated = ['name', 'code_kind', 'license_number', 'address', 'street', 'legal_representative', 'contact_person', 'phone', 'terminals', 'status', 'risk_class', 'last_inspection_date', 'last_inspection_problem_found'];
     for (let i = 0; i < rows.length; i += UPSERT_BATCH) {
-      await manager.createQueryBuilder().insert().into(Venue).values(rows.slice(i, i + UPSERT_BATCH)).orUpdate(updated, ['uscc']).execute();
+      await manager.createQueryBuilder().insert().into(Venue).values(rows.slice(i, i + UPSERT_BATCH)).orUpdate(updated, ['uscc']).updateEntity(false).execute();
     }
   }
 
   /** Officers by 执法证号, likewise; their declared conflicts are replaced by the file's. */
   private async upsertInspectors(manager: EntityManager, records: InspectorRecord[]): Promise<void> {
     const rows = records.map(({ conflicts: _conflicts, ...r }) => ({ id: randomUUID(), ...r }));
-    await manager.createQueryBuilder().insert().into(Inspector).values(rows).orUpdate(['name', 'department', 'certificate_valid_from', 'certificate_valid_until', 'status', 'expertise'], ['certificate_number']).execute();
+    await manager.createQueryBuilder().insert().into(Inspector).values(rows).updateEntity(false).orUpdate(['name', 'department', 'certificate_valid_from', 'certificate_valid_until', 'status', 'expertise'], ['certificate_number']).execute();
     const saved = await manager.find(Inspector, { select: { id: true, certificateNumber: true }, where: { certificateNumber: In(records.map((r) => r.certificateNumber)) } });
     const idOf = new Map(saved.map((s) => [s.certificateNumber, s.id]));
     const codes = [...new Set(records.flatMap((r) => r.conflicts.map((c) => c.uscc)))];

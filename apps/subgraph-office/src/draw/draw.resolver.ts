@@ -41,7 +41,7 @@ export class DrawResolver {
   async commitDraw(@Arg('input') input: CommitDrawInput, @Ctx() context: OfficeContext): Promise<Draw> {
     const principal = requireOffice(context);
     const draw = await this.service.commit(input, principal);
-    context.logger.info({ drawId: draw.id, planId: draw.planId, batch: draw.batch, commitment: draw.commitment, by: principal.userId }, 'draw committed');
+    context.logger.info({ drawId: draw.id, planId: draw.planId, batch: draw.batch, commitment: draw.commitment, venues: draw.venueCount, ms: this.service.timings, by: principal.userId }, 'draw committed');
     return draw;
   }
 
@@ -49,7 +49,7 @@ export class DrawResolver {
   async revealDraw(@Arg('input') input: RevealDrawInput, @Ctx() context: OfficeContext): Promise<Draw> {
     const principal = requireOffice(context);
     const draw = await this.service.reveal(input);
-    context.logger.info({ drawId: draw.id, status: draw.status, resultHash: draw.resultHash, by: principal.userId }, 'draw revealed');
+    context.logger.info({ drawId: draw.id, status: draw.status, resultHash: draw.resultHash, drawn: draw.drawnCount, ms: this.service.timings, by: principal.userId }, 'draw revealed');
     return draw;
   }
 

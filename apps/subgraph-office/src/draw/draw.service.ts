@@ -18,16 +18,14 @@ import {
   type VenueRecord,
 } from '@dr/domain';
 import { nodeSha256 } from '@dr/domain/dist/sha256-node';
-import { badInput, conflict, notFound } from '@dr/subgraph-kit';
+import { badInput, conflict, insertRows, notFound } from '@dr/subgraph-kit';
 import { Plan } from '../plan/plan.entity';
 import { Inspection, InspectionStatus } from '../inspection/inspection.entity';
-import { TeamMember } from '../inspection/team-member.entity';
 import { Draw, DrawStatus } from './draw.entity';
 import { readDrawBlob, writeDrawBlob } from './draw-blobs';
 import { readDrawSnapshot } from './draw-snapshot';
 import type { CommitDrawInput, DrawParametersInput, RevealDrawInput } from './dtos/draw.inputs';
 
-const BATCH_INSERT = 500;
 
 function toParameters(plan: Plan, input: DrawParametersInput): DrawParameters {
   const counts = input.officersPerDepartment?.length
@@ -73,7 +71,9 @@ export class DrawService {
       }
       await this.checkRedraw(manager, input, parameters.batch);
 
+      let t = performance.now();
       const { venues, inspectors } = await readDrawSnapshot(manager);
+      t = this.lap('readDirectories', t);
       try {
         validateDrawInputs(venues, inspectors, parameters);
       } catch (error) {
@@ -84,6 +84,7 @@ export class DrawService {
       if (new Set(seedCommitments.map((c) => c.party)).size !== seedCommitments.length) throw badInput('seedCommitments', '同一参与方只能提交一个承诺');
       const venueSnapshotHash = snapshotHash(nodeSha256, venues);
       const inspectorSnapshotHash = snapshotHash(nodeSha256, inspectors);
+      t = this.lap('hashSnapshots', t);
       const draw = manager.create(Draw, {
         id: randomUUID(),
         planId: plan.id,
@@ -111,6 +112,7 @@ export class DrawService {
       await manager.insert(Draw, draw);
       await writeDrawBlob(manager, draw.id, 'venues', venues);
       await writeDrawBlob(manager, draw.id, 'inspectors', inspectors);
+      this.lap('storeSnapshots', t);
       return draw;
     });
   }
@@ -129,7 +131,17 @@ export class DrawService {
     if (!input.redrawReason?.trim()) throw badInput('redrawReason', '重新抽取必须说明理由');
   }
 
+  /** Milliseconds of each phase of the last commit or reveal, for the logs. */
+  readonly timings: Record<string, number> = {};
+
+  private lap(phase: string, since: number): number {
+    const now = performance.now();
+    this.timings[phase] = Math.round(now - since);
+    return now;
+  }
+
   async reveal(input: RevealDrawInput): Promise<Draw> {
+    let t = performance.now();
     const draw = await this.dataSource.getRepository(Draw).findOneBy({ id: input.drawId });
     if (!draw) throw notFound('抽取', input.drawId);
     if (draw.status !== DrawStatus.COMMITTED) throw conflict(`该抽取已${draw.status === DrawStatus.COMPLETED ? '完成' : '失败'}，不能再次揭示`, { drawId: draw.id });
@@ -137,6 +149,7 @@ export class DrawService {
     const venues = (await readDrawBlob<VenueRecord[]>(manager, draw.id, 'venues'))!;
     const inspectors = (await readDrawBlob<InspectorRecord[]>(manager, draw.id, 'inspectors'))!;
     const parameters = JSON.parse(draw.parameters) as DrawParameters;
+    t = this.lap('readSnapshot', t);
     const reveals = input.reveals.map((r) => ({ party: r.party.trim(), secret: r.secret }));
     let result: DrawResult | null = null;
     let failure: DrawError | null = null;
@@ -148,6 +161,7 @@ export class DrawService {
       if (error.code !== 'NOT_ENOUGH_OFFICERS') throw badInput('reveals', error.message);
       failure = error;
     }
+    t = this.lap('draw', t);
     return this.dataSource.transaction(async (tx) => {
       const revealedAt = new Date();
       const changes = failure
@@ -158,7 +172,9 @@ export class DrawService {
       if (update.affected !== 1) throw conflict('该抽取刚刚已被揭示，请刷新后查看结果', { drawId: draw.id });
       if (result) {
         await writeDrawBlob(tx, draw.id, 'result', result);
+        t = this.lap('writeResult', t);
         await this.createInspections(tx, draw, result);
+        t = this.lap('createInspections', t);
         if (draw.supersedesId) {
           await tx.update(Inspection, { drawId: draw.supersedesId, status: InspectionStatus.SCHEDULED }, { status: InspectionStatus.CANCELLED });
         }
@@ -168,18 +184,19 @@ export class DrawService {
   }
 
   private async createInspections(manager: EntityManager, draw: Draw, result: DrawResult): Promise<void> {
-    const inspections: Partial<Inspection>[] = [];
-    const members: Partial<TeamMember>[] = [];
+    const now = new Date();
+    const inspections: unknown[][] = [];
+    const members: unknown[][] = [];
     for (const team of result.teams) {
       const id = randomUUID();
-      inspections.push({ id, planId: draw.planId, venueId: team.venueId, scheduledDate: null, status: InspectionStatus.SCHEDULED, drawId: draw.id, version: 1, createdAt: new Date() });
+      inspections.push([id, draw.planId, team.venueId, null, InspectionStatus.SCHEDULED, draw.id, 1, now]);
       const others = Object.values(team.officers)
         .flat()
         .filter((officerId) => officerId !== team.leaderId) as string[];
-      [team.leaderId, ...others].forEach((inspectorId, position) => members.push({ inspectionId: id, inspectorId, role: position === 0 ? 'LEADER' : 'MEMBER', position }));
+      [team.leaderId, ...others].forEach((inspectorId, position) => members.push([id, inspectorId, position === 0 ? 'LEADER' : 'MEMBER', position]));
     }
-    for (let i = 0; i < inspections.length; i += BATCH_INSERT) await manager.insert(Inspection, inspections.slice(i, i + BATCH_INSERT));
-    for (let i = 0; i < members.length; i += BATCH_INSERT) await manager.insert(TeamMember, members.slice(i, i + BATCH_INSERT));
+    await insertRows(manager, 'inspection', ['id', 'plan_id', 'venue_id', 'scheduled_date', 'status', 'draw_id', 'version', 'created_at'], inspections);
+    await insertRows(manager, 'team_member', ['inspection_id', 'inspector_id', 'role', 'position'], members);
   }
 
   /** Everything needed to recompute the draw; public by design (R-DRAW-3). */
