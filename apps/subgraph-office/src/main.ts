@@ -26,8 +26,12 @@ runMain('office', async () => {
   );
   const signingKey = privateKeyFrom(config.AUTH_PRIVATE_KEY);
   let imports: ImportService | undefined;
-  const importsFor = (dataSource: DataSource, logger: Logger) =>
-    (imports ??= new ImportService(dataSource, { directory: resolve(config.IMPORT_DIR), streets: config.DISTRICT_STREETS.split(',').map((s) => s.trim()).filter(Boolean), logger }));
+  const importsFor = (dataSource: DataSource, logger: Logger) => {
+    if (imports) return imports;
+    imports = new ImportService(dataSource, { directory: resolve(config.IMPORT_DIR), streets: config.DISTRICT_STREETS.split(',').map((s) => s.trim()).filter(Boolean), logger });
+    imports.failInterrupted().catch((error: unknown) => logger.error({ err: error }, 'could not mark interrupted imports'));
+    return imports;
+  };
   await startSubgraph({
     name: 'office',
     defaultPort: 4001,

@@ -37,6 +37,16 @@ export class ImportService {
     private readonly options: { directory: string; streets: string[]; logger: Logger },
   ) {}
 
+  /** Jobs that were running when the server stopped can never finish: they fail, and say why. */
+  async failInterrupted(): Promise<void> {
+    await this.dataSource
+      .createQueryBuilder()
+      .update(ImportJob)
+      .set({ status: ImportStatus.FAILED, failureMessage: '服务重启，导入中断，未写入任何数据；请重新上传', finishedAt: new Date() })
+      .where('status IN (:...running)', { running: [ImportStatus.VALIDATING, ImportStatus.COMMITTING] })
+      .execute();
+  }
+
   /** Who may import what: venues are the office's; officers the office's or their own department admin's. */
   assertMayImport(kind: ImportKind, principal: Principal): void {
     if (mayManageOffice(principal)) return;
