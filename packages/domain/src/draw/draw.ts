@@ -59,10 +59,17 @@ export function validateDrawInputs(venues: VenueRecord[], inspectors: InspectorR
 export function snapshotHash(sha256: Sha256, records: readonly { id: string }[]): string {
   const hasher = sha256.create();
   const sorted = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // Lines go to the hash a few hundred at a time: the same bytes, far fewer calls.
+  let pending = '';
   for (let i = 0; i < sorted.length; i++) {
     if (i > 0 && sorted[i].id === sorted[i - 1].id) invalid(`名录快照中编号重复：${sorted[i].id}`, 'snapshot');
-    hasher.update(`${canonicalJson(sorted[i])}\n`);
+    pending += `${canonicalJson(sorted[i])}\n`;
+    if (pending.length > 65536) {
+      hasher.update(pending);
+      pending = '';
+    }
   }
+  hasher.update(pending);
   return toHex(hasher.digest());
 }
 
