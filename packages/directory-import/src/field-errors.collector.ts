@@ -1,0 +1,35 @@
+import { cellText } from './cell-text.normalizer';
+import type { CellInput, ColumnDefinition, FieldError, FieldErrorCode } from './directory.types';
+
+/** Collects the problems of one row, naming each by its field and its Chinese column header. */
+export class FieldErrorsCollector<F extends string> {
+  readonly errors: FieldError<F>[] = [];
+
+  constructor(private readonly columns: ReadonlyMap<F, ColumnDefinition<F>>) {}
+
+  add(field: F, code: FieldErrorCode, reason: string): void {
+    this.errors.push({ field, column: this.columns.get(field)?.header ?? field, code, reason });
+  }
+
+  /**
+   * The trimmed text of a text column, or null when empty. Records REQUIRED when a required column is
+   * empty and TOO_LONG when the text does not fit the directory.
+   */
+  text(field: F, value: CellInput): string | null {
+    const column = this.columns.get(field);
+    const text = cellText(value);
+    if (text === '') {
+      if (column?.required) this.add(field, 'REQUIRED', `${column.header}不能为空`);
+      return null;
+    }
+    if (column && text.length > column.maxLength) {
+      this.add(field, 'TOO_LONG', `${column.header}最多 ${column.maxLength} 个字，实际 ${text.length} 个字`);
+    }
+    return text;
+  }
+}
+
+/** Columns keyed by field, for the collector. */
+export function columnsByField<F extends string>(columns: readonly ColumnDefinition<F>[]): Map<F, ColumnDefinition<F>> {
+  return new Map(columns.map((column) => [column.field, column]));
+}

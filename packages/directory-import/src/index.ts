@@ -1,0 +1,26 @@
+/** Import and export of the two directories (一单两库): venues and inspectors, XLSX and CSV. */
+export * from './directory.types';
+export * from './directory-file.error';
+export { VENUE_COLUMNS } from './venue.columns';
+export type { VenueField } from './venue.columns';
+export { INSPECTOR_COLUMNS } from './inspector.columns';
+export type { InspectorField } from './inspector.columns';
+export { normalizeHeader, matchHeaderRow } from './header.matcher';
+export type { HeaderMatch } from './header.matcher';
+export { parseDirectoryDate } from './date.parser';
+export type { DateParse } from './date.parser';
+export { checkRegistrationCode, legacyRegistrationCheckDigit } from './registration-code.validator';
+export type { RegistrationCodeCheck } from './registration-code.validator';
+export { normalizePhone } from './phone.validator';
+export { detectTextEncoding } from './text-encoding.detector';
+export type { TextEncoding } from './text-encoding.detector';
+export { validateVenueRow, createVenueRowValidator, chinaToday, riskClassOf } from './venue-row.validator';
+export type { VenueRecord, VenueRowInput, VenueRowOptions, RiskClassOption } from './venue-row.validator';
+export { validateInspectorRow } from './inspector-row.validator';
+export type { InspectorRecord, InspectorConflictRecord, InspectorRowInput } from './inspector-row.validator';
+export { parseDirectoryFile, inBatches, MAX_DIRECTORY_ROWS, MAX_DIRECTORY_BYTES } from './directory-file.parser';
+export type { ParseDirectoryOptions, ParseVenueFileInput, ParseInspectorFileInput, ParsedVenueRow, ParsedInspectorRow } from './directory-file.parser';
+export { writeDirectoryXlsx } from './directory-xlsx.writer';
+export type { WriteVenueXlsxInput, WriteInspectorXlsxInput } from './directory-xlsx.writer';
+export { generateDemoDirectoryFile, demoDirectoryUscc, demoLegacyRegistrationNumber } from './demo-directory-file.generator';
+export type { GenerateDemoDirectoryFileInput, GeneratedDirectoryFile, ExpectedRowError } from './demo-directory-file.generator';
