@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { startPlatform, type Platform } from '@dr/platform-runner';
 import { generateDemoDirectoryFile, parseDirectoryFile } from '@dr/directory-import';
 import { WEIDONG_STREETS } from '@dr/demo-data';
+import { commitSeed, PLAN_2022 } from '@dr/domain';
+import { nodeSha256 } from '@dr/domain/dist/sha256-node';
 import { testDatabases } from '@dr/config-jest/databases';
 import { graphql, login } from './graphql';
 
@@ -76,6 +78,37 @@ describe.each(testDatabases())('directory import and export through the gateway 
     expect(bad).toBe(0);
     const reimport = await waitFor(platform, office, (await (await upload(platform, office, 'venues', path)).json()).importId, 'VALIDATING');
     expect(reimport).toMatchObject({ status: 'VALID', validRows: before + 1500 });
+
+    // Import → draw → inspections: the imported venues are in the next draw's snapshot and results.
+    const parties = [
+      { party: '联席办', secret: `office-secret-after-import-${db}` },
+      { party: '见证人', secret: `witness-secret-after-import-${db}` },
+    ];
+    const committedDraw = await graphql(
+      platform.urls.gateway,
+      'mutation($input: CommitDrawInput!) { commitDraw(input: $input) { id venueCount } }',
+      {
+        input: {
+          planId: PLAN_2022.id,
+          parameters: { batch: '导入后抽取', asOf: '2022-07-25', strata: [{ riskClass: 'D', basisPoints: 1000 }, { riskClass: 'A', count: 5 }], visitStart: '2022-09-01', visitEnd: '2022-09-30' },
+          seedCommitments: parties.map((p) => ({ party: p.party, commitment: commitSeed(nodeSha256, p.party, p.secret) })),
+        },
+      },
+      office,
+    );
+    expect(committedDraw.data.commitDraw.venueCount).toBe(before + 1500);
+    const revealed = await graphql(
+      platform.urls.gateway,
+      'mutation($input: RevealDrawInput!) { revealDraw(input: $input) { status inspections(first: 100) { totalCount nodes { venue { uscc } } } } }',
+      { input: { drawId: committedDraw.data.commitDraw.id, reveals: parties } },
+      office,
+    );
+    expect(revealed.errors).toBeUndefined();
+    expect(revealed.data.revealDraw.status).toBe('COMPLETED');
+    const imported = new Set<string>();
+    for await (const row of parseDirectoryFile({ kind: 'venues', path: file.path, options: { streets: WEIDONG_STREETS.map((s) => s.name) } })) if (row.record) imported.add(row.record.uscc);
+    const drawnUscc = revealed.data.revealDraw.inspections.nodes.map((n: { venue: { uscc: string } }) => n.venue.uscc);
+    expect(drawnUscc.some((uscc: string) => imported.has(uscc))).toBe(true);
   });
 
   it('only the office imports venues; a department admin imports only its own officers', async () => {

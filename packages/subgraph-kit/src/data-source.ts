@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DataSource, type DataSourceOptions, type EntityManager, type EntitySchema, type Logger as TypeOrmLogger, type MixedList } from 'typeorm';
+import { DateUtils } from 'typeorm/util/DateUtils';
 import type { Logger } from 'pino';
 import type { DatabaseConfig } from './config';
 import { sqlStatements } from './metrics';
@@ -147,10 +148,13 @@ export async function retryingTransaction<T>(dataSource: DataSource, work: (mana
  */
 export async function insertRows(manager: EntityManager, table: string, columns: string[], rows: unknown[][], batch = 1000): Promise<void> {
   const escape = (name: string) => manager.connection.driver.escape(name);
+  // better-sqlite3 binds neither dates nor booleans: store them as TypeORM does (UTC text, 0/1).
+  const sqlite = manager.connection.options.type === 'better-sqlite3';
+  const bind = (value: unknown) => (!sqlite ? value : value instanceof Date ? DateUtils.mixedDateToUtcDatetimeString(value) : typeof value === 'boolean' ? Number(value) : value);
   const head = `INSERT INTO ${escape(table)} (${columns.map(escape).join(', ')}) VALUES `;
   const tuple = `(${columns.map(() => '?').join(', ')})`;
   for (let i = 0; i < rows.length; i += batch) {
     const slice = rows.slice(i, i + batch);
-    await manager.query(head + slice.map(() => tuple).join(', '), slice.flat());
+    await manager.query(head + slice.map(() => tuple).join(', '), slice.flat().map(bind));
   }
 }
