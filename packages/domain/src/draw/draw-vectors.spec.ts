@@ -39,10 +39,13 @@ describe('docs/draw-vectors.json (dr-draw/1)', () => {
     const drawn = result.selections.flatMap((s) => s.venueIds);
     drawn.forEach((venueId, index) => {
       for (const department of departments) {
-        const ticket = (o: InspectorRecord) => H(`${result.seed}\u001fteam\u001f${department}\u001f${load.get(o.id)}\u001f${o.id}`);
+        const ticket = (o: InspectorRecord) => {
+          const level = load.get(o.id)!;
+          return H(`${result.seed}\u001fteam\u001f${department}\u001f${Math.floor(level / 5)}\u001f${o.id}`).readUIntBE(6 * (level % 5), 6);
+        };
         const taken = available
           .filter((o) => o.department === department && !o.conflictVenueIds.includes(venueId))
-          .sort((a, b) => load.get(a.id)! - load.get(b.id)! || Buffer.compare(ticket(a), ticket(b)) || (a.id < b.id ? -1 : 1))
+          .sort((a, b) => load.get(a.id)! - load.get(b.id)! || ticket(a) - ticket(b) || (a.id < b.id ? -1 : 1))
           .slice(0, p.officersPerDepartment[department]!)
           .map((o) => o.id);
         expect(result.teams[index].officers[department]).toEqual(taken);

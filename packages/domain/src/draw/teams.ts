@@ -1,21 +1,24 @@
 import { DEPARTMENT_NAMES, type Department } from '../department';
 import { DrawError } from './errors';
-import { compareBytes, SEP, type Sha256 } from './sha256';
+import { SEP, type Sha256 } from './sha256';
 import { prefix48 } from './select';
 import type { DepartmentWorkload, DrawnTeam, DrawParameters, InspectorRecord } from './types';
+
+/** Load levels served by one digest: its 32 bytes hold five 48-bit tickets. */
+export const LEVELS_PER_DIGEST = 5;
 
 interface Candidate {
   id: string;
   load: number;
   leads: number;
-  /** SHA-256(seedHex ‖ SEP ‖ "team" ‖ SEP ‖ department ‖ SEP ‖ load ‖ SEP ‖ id): a fresh order at each load level. */
-  ticket: Uint8Array;
-  /** The ticket's first 6 bytes, to compare without a loop in the common case. */
-  prefix: number;
+  /** SHA-256(seedHex ‖ SEP ‖ "team" ‖ SEP ‖ department ‖ SEP ‖ ⌊load / 5⌋ ‖ SEP ‖ id), for the current block of levels. */
+  digest: Uint8Array;
+  /** The ticket at the current load: 6 bytes of the digest at 6 × (load mod 5), big-endian. */
+  ticket: number;
 }
 
 function compareCandidates(a: Candidate, b: Candidate): number {
-  return a.load - b.load || a.prefix - b.prefix || compareBytes(a.ticket, b.ticket) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return a.load - b.load || a.ticket - b.ticket || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** A binary min-heap of officers by (load, ticket, id). */
@@ -68,7 +71,7 @@ export function availableOfficers(inspectors: InspectorRecord[], parameters: Dra
 
 /**
  * R-DRAW-2: a team for each drawn venue, in draw order. For each department the officers with the
- * lowest workload in the batch are taken, ties broken by a SHA-256 ticket that is drawn anew at each
+ * lowest workload in the batch are taken, ties broken by a SHA-256-derived ticket that is new at each
  * workload level (so teams do not repeat the same pairs); an officer with a declared conflict with the
  * venue is passed over. The lead department's team member who has led least becomes the leader.
  * If a department cannot staff a venue, the draw fails naming both: no rule is relaxed.
@@ -90,7 +93,9 @@ export function formTeams(
   }
   const lead = parameters.leadDepartment;
   const departments = (Object.keys(parameters.officersPerDepartment) as Department[]).sort((a, b) => (a === lead ? -1 : b === lead ? 1 : a < b ? -1 : 1));
-  const ticketFor = (department: Department, load: number, id: string) => sha256.digest(`${seedHex}${SEP}team${SEP}${department}${SEP}${load}${SEP}${id}`);
+  const digestFor = (department: Department, load: number, id: string) =>
+    sha256.digest(`${seedHex}${SEP}team${SEP}${department}${SEP}${Math.floor(load / LEVELS_PER_DIGEST)}${SEP}${id}`);
+  const ticketAt = (digest: Uint8Array, load: number) => prefix48(digest.subarray(6 * (load % LEVELS_PER_DIGEST)));
 
   const heaps = new Map<Department, CandidateHeap>();
   const all = new Map<Department, Candidate[]>();
@@ -99,8 +104,8 @@ export function formTeams(
     const list: Candidate[] = [];
     for (const officer of officers) {
       if (officer.department !== department) continue;
-      const ticket = ticketFor(department, 0, officer.id);
-      const candidate = { id: officer.id, load: 0, leads: 0, ticket, prefix: prefix48(ticket) };
+      const digest = digestFor(department, 0, officer.id);
+      const candidate = { id: officer.id, load: 0, leads: 0, digest, ticket: ticketAt(digest, 0) };
       heap.push(candidate);
       list.push(candidate);
     }
@@ -139,8 +144,9 @@ export function formTeams(
       team.officers[department] = chosen.map((c) => c.id);
       for (const candidate of chosen) {
         candidate.load++;
-        candidate.ticket = ticketFor(department, candidate.load, candidate.id);
-        candidate.prefix = prefix48(candidate.ticket);
+        // One new digest every five levels: a fresh order each level at a fifth of the hashing.
+        if (candidate.load % LEVELS_PER_DIGEST === 0) candidate.digest = digestFor(department, candidate.load, candidate.id);
+        candidate.ticket = ticketAt(candidate.digest, candidate.load);
         heap.push(candidate);
       }
     }
