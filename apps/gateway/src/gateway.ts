@@ -3,7 +3,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { SUPERGRAPH_PATH, type SubgraphName } from '@dr/supergraph';
-import { createErrorFormatter, createHttpApp, publicKeyFrom, renderMetrics, graphqlRequests, type HttpApp, type Logger } from '@dr/subgraph-kit';
+import { createErrorFormatter, createHttpApp, publicKeyFrom, renderMetrics, requestCountingPlugin, type HttpApp, type Logger } from '@dr/subgraph-kit';
 import type { GatewayConfig } from './config';
 import { createGatewayContext, type GatewayContext } from './context';
 import { SubgraphDataSource } from './subgraph-data-source';
@@ -41,16 +41,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger): Prom
     logger,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
-      {
-        async requestDidStart() {
-          graphqlRequests.count++;
-          return {
-            async didEncounterErrors() {
-              graphqlRequests.errors++;
-            },
-          };
-        },
-      },
+      requestCountingPlugin(),
     ],
   });
   await apollo.start();

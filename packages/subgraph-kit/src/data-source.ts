@@ -158,3 +158,19 @@ export async function insertRows(manager: EntityManager, table: string, columns:
     await manager.query(head + slice.map(() => tuple).join(', '), slice.flat().map(bind));
   }
 }
+
+/**
+ * A column for a migration's `Table`: one definition that TypeORM renders for SQLite and MySQL alike.
+ * Only the portable types the entities use (ADR 0002).
+ */
+export function column(name: string, type: 'varchar' | 'integer' | 'text' | 'datetime' | 'boolean' | 'blob', options: { length?: number; nullable?: boolean; primary?: boolean; default?: string; precision?: number } = {}) {
+  return {
+    name,
+    type,
+    ...(options.length !== undefined ? { length: String(options.length) } : {}),
+    ...(options.precision !== undefined ? { precision: options.precision } : {}),
+    isNullable: options.nullable ?? false,
+    ...(options.primary ? { isPrimary: true } : {}),
+    ...(options.default !== undefined ? { default: options.default } : {}),
+  };
+}

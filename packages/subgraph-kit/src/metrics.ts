@@ -17,3 +17,17 @@ export function renderMetrics(service: string): string {
     '',
   ].join('\n');
 }
+
+/** An Apollo Server plugin that counts requests and requests with errors for `/metrics`. */
+export function requestCountingPlugin() {
+  return {
+    async requestDidStart() {
+      graphqlRequests.count++;
+      return {
+        async didEncounterErrors() {
+          graphqlRequests.errors++;
+        },
+      };
+    },
+  };
+}

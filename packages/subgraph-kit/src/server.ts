@@ -12,7 +12,7 @@ import { openDataSource, type DataSourceSpec } from './data-source';
 import { createErrorFormatter } from './errors';
 import { createHttpApp, type HttpApp, type HttpRoute } from './http';
 import { createLogger } from './logger';
-import { graphqlRequests, renderMetrics } from './metrics';
+import { renderMetrics, requestCountingPlugin } from './metrics';
 import { closeOnSignals } from './shutdown';
 
 export interface SubgraphServerOptions<Loaders> {
@@ -39,16 +39,7 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
       ApolloServerPluginLandingPageDisabled(),
       // Traces are for Apollo's hosted studio, which this platform does not use.
       ApolloServerPluginInlineTraceDisabled(),
-      {
-        async requestDidStart() {
-          graphqlRequests.count++;
-          return {
-            async didEncounterErrors() {
-              graphqlRequests.errors++;
-            },
-          };
-        },
-      },
+      requestCountingPlugin(),
     ],
   });
   await apollo.start();

@@ -1,8 +1,8 @@
+import { column } from '@dr/subgraph-kit';
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
 
-const id = { name: 'id', type: 'varchar', length: '36', isPrimary: true };
-const createdAt = { name: 'created_at', type: 'datetime', default: 'CURRENT_TIMESTAMP' };
-const varchar = (name: string, length: number, isNullable = false) => ({ name, type: 'varchar', length: String(length), isNullable });
+const id = column('id', 'varchar', { length: 36, primary: true });
+const createdAt = column('created_at', 'datetime', { default: 'CURRENT_TIMESTAMP' });
 
 /**
  * The office's tables: plans, the two directories, inspections with their teams, and users. Written
@@ -19,18 +19,18 @@ export class OfficeInitial1700000000000 implements MigrationInterface {
         name: 'plan',
         columns: [
           id,
-          varchar('document_number', 64),
-          varchar('title', 200),
-          varchar('issuing_office', 200),
-          varchar('issue_date', 10),
-          varchar('window_start', 10),
-          varchar('window_end', 10),
-          varchar('object_type', 100),
-          varchar('lead_department', 16),
+          column('document_number', 'varchar', { length: 64 }),
+          column('title', 'varchar', { length: 200 }),
+          column('issuing_office', 'varchar', { length: 200 }),
+          column('issue_date', 'varchar', { length: 10 }),
+          column('window_start', 'varchar', { length: 10 }),
+          column('window_end', 'varchar', { length: 10 }),
+          column('object_type', 'varchar', { length: 100 }),
+          column('lead_department', 'varchar', { length: 16 }),
           { name: 'participating_departments', type: 'text' },
-          varchar('annual_plan', 300),
-          varchar('reporting_deadline', 10),
-          varchar('report_to', 16),
+          column('annual_plan', 'varchar', { length: 300 }),
+          column('reporting_deadline', 'varchar', { length: 10 }),
+          column('report_to', 'varchar', { length: 16 }),
           createdAt,
         ],
         indices: [new TableIndex({ name: 'uq_plan_document_number', columnNames: ['document_number'], isUnique: true })],
@@ -41,13 +41,13 @@ export class OfficeInitial1700000000000 implements MigrationInterface {
         name: 'venue',
         columns: [
           id,
-          varchar('name', 200),
-          varchar('uscc', 18),
-          varchar('license_number', 64, true),
-          varchar('address', 300),
-          varchar('street', 50),
-          varchar('legal_representative', 50, true),
-          varchar('phone', 30, true),
+          column('name', 'varchar', { length: 200 }),
+          column('uscc', 'varchar', { length: 18 }),
+          column('license_number', 'varchar', { length: 64, nullable: true }),
+          column('address', 'varchar', { length: 300 }),
+          column('street', 'varchar', { length: 50 }),
+          column('legal_representative', 'varchar', { length: 50, nullable: true }),
+          column('phone', 'varchar', { length: 30, nullable: true }),
           { name: 'terminals', type: 'integer', isNullable: true },
           createdAt,
         ],
@@ -60,7 +60,7 @@ export class OfficeInitial1700000000000 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'inspector',
-        columns: [id, varchar('name', 50), varchar('department', 16), varchar('certificate_number', 50), varchar('certificate_valid_until', 10, true)],
+        columns: [id, column('name', 'varchar', { length: 50 }), column('department', 'varchar', { length: 16 }), column('certificate_number', 'varchar', { length: 50 }), column('certificate_valid_until', 'varchar', { length: 10, nullable: true })],
         indices: [
           new TableIndex({ name: 'uq_inspector_certificate_number', columnNames: ['certificate_number'], isUnique: true }),
           new TableIndex({ name: 'idx_inspector_department', columnNames: ['department'] }),
@@ -72,9 +72,9 @@ export class OfficeInitial1700000000000 implements MigrationInterface {
         name: 'inspection',
         columns: [
           id,
-          varchar('plan_id', 36),
-          varchar('venue_id', 36),
-          varchar('scheduled_date', 10, true),
+          column('plan_id', 'varchar', { length: 36 }),
+          column('venue_id', 'varchar', { length: 36 }),
+          column('scheduled_date', 'varchar', { length: 10, nullable: true }),
           { name: 'status', type: 'varchar', length: '16', default: "'SCHEDULED'" },
           { name: 'version', type: 'integer' },
           createdAt,
@@ -89,9 +89,9 @@ export class OfficeInitial1700000000000 implements MigrationInterface {
       new Table({
         name: 'team_member',
         columns: [
-          { ...varchar('inspection_id', 36), isPrimary: true },
-          { ...varchar('inspector_id', 36), isPrimary: true },
-          varchar('role', 10),
+          { ...column('inspection_id', 'varchar', { length: 36 }), isPrimary: true },
+          { ...column('inspector_id', 'varchar', { length: 36 }), isPrimary: true },
+          column('role', 'varchar', { length: 10 }),
           { name: 'position', type: 'integer' },
         ],
         indices: [new TableIndex({ name: 'idx_team_member_inspector', columnNames: ['inspector_id'] })],
@@ -100,7 +100,7 @@ export class OfficeInitial1700000000000 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'app_user',
-        columns: [id, varchar('username', 50), varchar('display_name', 50), varchar('role', 20), varchar('department', 16, true), varchar('password_hash', 200), createdAt],
+        columns: [id, column('username', 'varchar', { length: 50 }), column('display_name', 'varchar', { length: 50 }), column('role', 'varchar', { length: 20 }), column('department', 'varchar', { length: 16, nullable: true }), column('password_hash', 'varchar', { length: 200 }), createdAt],
         indices: [new TableIndex({ name: 'uq_app_user_username', columnNames: ['username'], isUnique: true })],
       }),
     );

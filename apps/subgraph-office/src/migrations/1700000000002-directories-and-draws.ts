@@ -1,7 +1,5 @@
+import { column } from '@dr/subgraph-kit';
 import { Table, TableColumn, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-
-const varchar = (name: string, length: number, extra: Partial<{ isNullable: boolean; isPrimary: boolean; default: string }> = {}) =>
-  ({ name, type: 'varchar', length: String(length), isNullable: false, ...extra });
 
 /**
  * Issue #3: the full directories (一单两库: status, credit-risk class, last inspection, certificate
@@ -12,25 +10,25 @@ export class DirectoriesAndDraws1700000000002 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.addColumns('venue', [
-      new TableColumn(varchar('contact_person', 50, { isNullable: true })),
-      new TableColumn(varchar('status', 16, { default: "'OPERATING'" })),
-      new TableColumn(varchar('risk_class', 8, { default: "'B'" })),
-      new TableColumn(varchar('code_kind', 24, { default: "'USCC'" })),
-      new TableColumn(varchar('last_inspection_date', 10, { isNullable: true })),
+      new TableColumn(column('contact_person', 'varchar', { length: 50, nullable: true })),
+      new TableColumn(column('status', 'varchar', { length: 16, default: "'OPERATING'" })),
+      new TableColumn(column('risk_class', 'varchar', { length: 8, default: "'B'" })),
+      new TableColumn(column('code_kind', 'varchar', { length: 24, default: "'USCC'" })),
+      new TableColumn(column('last_inspection_date', 'varchar', { length: 10, nullable: true })),
       new TableColumn({ name: 'last_inspection_problem_found', type: 'boolean', isNullable: true }),
     ]);
     await queryRunner.createIndex('venue', new TableIndex({ name: 'idx_venue_risk_class', columnNames: ['risk_class'] }));
     await queryRunner.addColumns('inspector', [
-      new TableColumn(varchar('certificate_valid_from', 10, { isNullable: true })),
-      new TableColumn(varchar('status', 16, { default: "'ACTIVE'" })),
+      new TableColumn(column('certificate_valid_from', 'varchar', { length: 10, nullable: true })),
+      new TableColumn(column('status', 'varchar', { length: 16, default: "'ACTIVE'" })),
       new TableColumn({ name: 'expertise', type: 'text', isNullable: true }),
     ]);
-    await queryRunner.addColumn('inspection', new TableColumn(varchar('draw_id', 36, { isNullable: true })));
+    await queryRunner.addColumn('inspection', new TableColumn(column('draw_id', 'varchar', { length: 36, nullable: true })));
     await queryRunner.createIndex('inspection', new TableIndex({ name: 'idx_inspection_draw', columnNames: ['draw_id'] }));
     await queryRunner.createTable(
       new Table({
         name: 'inspector_conflict',
-        columns: [varchar('id', 36, { isPrimary: true }), varchar('inspector_id', 36), varchar('venue_id', 36), varchar('relation', 50), varchar('reason', 200)],
+        columns: [column('id', 'varchar', { length: 36, primary: true }), column('inspector_id', 'varchar', { length: 36 }), column('venue_id', 'varchar', { length: 36 }), column('relation', 'varchar', { length: 50 }), column('reason', 'varchar', { length: 200 })],
         indices: [
           new TableIndex({ name: 'idx_inspector_conflict_inspector', columnNames: ['inspector_id'] }),
           new TableIndex({ name: 'idx_inspector_conflict_venue', columnNames: ['venue_id'] }),
@@ -41,26 +39,26 @@ export class DirectoriesAndDraws1700000000002 implements MigrationInterface {
       new Table({
         name: 'draw',
         columns: [
-          varchar('id', 36, { isPrimary: true }),
-          varchar('plan_id', 36),
-          varchar('batch', 64),
-          varchar('status', 16),
-          varchar('algorithm', 16),
-          varchar('commitment', 64),
-          varchar('venue_snapshot_hash', 64),
-          varchar('inspector_snapshot_hash', 64),
+          column('id', 'varchar', { length: 36, primary: true }),
+          column('plan_id', 'varchar', { length: 36 }),
+          column('batch', 'varchar', { length: 64 }),
+          column('status', 'varchar', { length: 16 }),
+          column('algorithm', 'varchar', { length: 16 }),
+          column('commitment', 'varchar', { length: 64 }),
+          column('venue_snapshot_hash', 'varchar', { length: 64 }),
+          column('inspector_snapshot_hash', 'varchar', { length: 64 }),
           { name: 'venue_count', type: 'integer' },
           { name: 'inspector_count', type: 'integer' },
           { name: 'parameters', type: 'text' },
           { name: 'seed_commitments', type: 'text' },
           { name: 'reveals', type: 'text', isNullable: true },
-          varchar('seed', 64, { isNullable: true }),
-          varchar('result_hash', 64, { isNullable: true }),
+          column('seed', 'varchar', { length: 64, nullable: true }),
+          column('result_hash', 'varchar', { length: 64, nullable: true }),
           { name: 'drawn_count', type: 'integer', isNullable: true },
-          varchar('failure_message', 500, { isNullable: true }),
-          varchar('supersedes_id', 36, { isNullable: true }),
-          varchar('redraw_reason', 500, { isNullable: true }),
-          varchar('created_by', 36),
+          column('failure_message', 'varchar', { length: 500, nullable: true }),
+          column('supersedes_id', 'varchar', { length: 36, nullable: true }),
+          column('redraw_reason', 'varchar', { length: 500, nullable: true }),
+          column('created_by', 'varchar', { length: 36 }),
           { name: 'created_at', type: 'datetime', precision: 6 },
           { name: 'revealed_at', type: 'datetime', precision: 6, isNullable: true },
         ],
@@ -70,7 +68,7 @@ export class DirectoriesAndDraws1700000000002 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'draw_blob',
-        columns: [varchar('draw_id', 36, { isPrimary: true }), varchar('kind', 16, { isPrimary: true }), { name: 'seq', type: 'integer', isPrimary: true }, { name: 'data', type: 'blob' }],
+        columns: [column('draw_id', 'varchar', { length: 36, primary: true }), column('kind', 'varchar', { length: 16, primary: true }), { name: 'seq', type: 'integer', isPrimary: true }, { name: 'data', type: 'blob' }],
       }),
     );
   }

@@ -1,6 +1,5 @@
+import { column } from '@dr/subgraph-kit';
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-
-const varchar = (name: string, length: number, extra: Partial<{ isNullable: boolean; isPrimary: boolean }> = {}) => ({ name, type: 'varchar', length: String(length), isNullable: false, ...extra });
 
 /** Issue #3: directory imports (dry run, then all-or-nothing commit) and their row errors. */
 export class DirectoryImports1700000000003 implements MigrationInterface {
@@ -11,18 +10,18 @@ export class DirectoryImports1700000000003 implements MigrationInterface {
       new Table({
         name: 'import_job',
         columns: [
-          varchar('id', 36, { isPrimary: true }),
-          varchar('kind', 16),
-          varchar('file_name', 200),
-          varchar('status', 16),
+          column('id', 'varchar', { length: 36, primary: true }),
+          column('kind', 'varchar', { length: 16 }),
+          column('file_name', 'varchar', { length: 200 }),
+          column('status', 'varchar', { length: 16 }),
           { name: 'total_rows', type: 'integer', isNullable: true },
           { name: 'processed_rows', type: 'integer' },
           { name: 'valid_rows', type: 'integer' },
           { name: 'error_count', type: 'integer' },
-          varchar('failure_message', 500, { isNullable: true }),
-          varchar('file_path', 500),
-          varchar('created_by', 36),
-          varchar('created_by_department', 16, { isNullable: true }),
+          column('failure_message', 'varchar', { length: 500, nullable: true }),
+          column('file_path', 'varchar', { length: 500 }),
+          column('created_by', 'varchar', { length: 36 }),
+          column('created_by_department', 'varchar', { length: 16, nullable: true }),
           { name: 'created_at', type: 'datetime', precision: 6 },
           { name: 'finished_at', type: 'datetime', precision: 6, isNullable: true },
         ],
@@ -32,7 +31,7 @@ export class DirectoryImports1700000000003 implements MigrationInterface {
     await queryRunner.createTable(
       new Table({
         name: 'import_error',
-        columns: [varchar('job_id', 36, { isPrimary: true }), { name: 'seq', type: 'integer', isPrimary: true }, { name: 'row', type: 'integer' }, varchar('column_name', 50), varchar('reason', 300)],
+        columns: [column('job_id', 'varchar', { length: 36, primary: true }), { name: 'seq', type: 'integer', isPrimary: true }, { name: 'row', type: 'integer' }, column('column_name', 'varchar', { length: 50 }), column('reason', 'varchar', { length: 300 })],
       }),
     );
   }

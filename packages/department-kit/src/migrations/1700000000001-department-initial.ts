@@ -1,7 +1,5 @@
+import { column } from '@dr/subgraph-kit';
 import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
-
-const varchar = (name: string, length: number, extra: { isNullable?: boolean; isPrimary?: boolean } = {}) => ({ name, type: 'varchar', length: String(length), isNullable: false, ...extra });
-const datetime = (name: string) => ({ name, type: 'datetime', precision: 6 });
 
 /**
  * A department's tables: its check items per plan, its sections of inspections, and their item
@@ -15,12 +13,12 @@ export class DepartmentInitial1700000000001 implements MigrationInterface {
       new Table({
         name: 'check_item',
         columns: [
-          varchar('id', 36, { isPrimary: true }),
-          varchar('plan_id', 36),
-          varchar('department', 16),
-          varchar('code', 16),
-          varchar('title', 500),
-          varchar('legal_basis', 500),
+          column('id', 'varchar', { length: 36, primary: true }),
+          column('plan_id', 'varchar', { length: 36 }),
+          column('department', 'varchar', { length: 16 }),
+          column('code', 'varchar', { length: 16 }),
+          column('title', 'varchar', { length: 500 }),
+          column('legal_basis', 'varchar', { length: 500 }),
           { name: 'sort_order', type: 'integer' },
         ],
         indices: [new TableIndex({ name: 'uq_check_item_plan_code', columnNames: ['plan_id', 'code'], isUnique: true })],
@@ -30,13 +28,13 @@ export class DepartmentInitial1700000000001 implements MigrationInterface {
       new Table({
         name: 'department_section',
         columns: [
-          varchar('id', 36, { isPrimary: true }),
-          varchar('inspection_id', 36),
-          varchar('plan_id', 36),
-          varchar('status', 16),
+          column('id', 'varchar', { length: 36, primary: true }),
+          column('inspection_id', 'varchar', { length: 36 }),
+          column('plan_id', 'varchar', { length: 36 }),
+          column('status', 'varchar', { length: 16 }),
           { name: 'version', type: 'integer' },
-          datetime('updated_at'),
-          varchar('updated_by', 36),
+          column('updated_at', 'datetime', { precision: 6 }),
+          column('updated_by', 'varchar', { length: 36 }),
         ],
         indices: [new TableIndex({ name: 'uq_department_section_inspection', columnNames: ['inspection_id'], isUnique: true })],
       }),
@@ -45,12 +43,12 @@ export class DepartmentInitial1700000000001 implements MigrationInterface {
       new Table({
         name: 'section_item',
         columns: [
-          varchar('section_id', 36, { isPrimary: true }),
-          varchar('check_item_id', 36, { isPrimary: true }),
-          varchar('outcome', 16),
-          varchar('note', 500, { isNullable: true }),
-          datetime('updated_at'),
-          varchar('updated_by', 36),
+          column('section_id', 'varchar', { length: 36, primary: true }),
+          column('check_item_id', 'varchar', { length: 36, primary: true }),
+          column('outcome', 'varchar', { length: 16 }),
+          column('note', 'varchar', { length: 500, nullable: true }),
+          column('updated_at', 'datetime', { precision: 6 }),
+          column('updated_by', 'varchar', { length: 36 }),
         ],
       }),
     );
