@@ -4,6 +4,8 @@ import { ApolloProvider } from '@apollo/client/react';
 import { Flex, Spin } from 'antd';
 import { createBrowserRouter, RouterProvider } from 'react-router-dom';
 import { AppThemeProvider } from '@dr/ui';
+import type { RuntimeConfig } from './config/runtime-config';
+import { RuntimeConfigProvider } from './config/runtime-config-context';
 import { ShellLayout } from './layout/shell-layout';
 import { RequireAuth } from './session/require-auth';
 import { SessionProvider } from './session/session-context';
@@ -26,6 +28,12 @@ function createAppRouter() {
       hydrateFallbackElement: <PageLoading />,
     },
     {
+      // Public on purpose (R-DRAW-3): anyone may recompute a draw without an account.
+      path: '/public/verify',
+      lazy: () => import('./pages/public/verify-page').then((page) => ({ Component: page.VerifyPage })),
+      hydrateFallbackElement: <PageLoading />,
+    },
+    {
       path: '/',
       element: (
         <RequireAuth>
@@ -36,6 +44,21 @@ function createAppRouter() {
       children: [
         { index: true, lazy: () => import('./pages/home-page').then((page) => ({ Component: page.HomePage })) },
         { path: 'plans/:planId', lazy: () => import('./pages/plan-page').then((page) => ({ Component: page.PlanPage })) },
+        { path: 'draws', lazy: () => import('./pages/draws/draw-home-page').then((page) => ({ Component: page.DrawHomePage })) },
+        { path: 'plans/:planId/draws', lazy: () => import('./pages/draws/plan-draws-page').then((page) => ({ Component: page.PlanDrawsPage })) },
+        {
+          // `new` starts a draw; after the commit the URL names the draw and the wizard goes on.
+          path: 'plans/:planId/draws/:drawId',
+          lazy: () => import('./pages/draws/draw-wizard-page').then((page) => ({ Component: page.DrawWizardPage })),
+        },
+        {
+          path: 'directories/venues',
+          lazy: () => import('./pages/directories/venue-directory-page').then((page) => ({ Component: page.VenueDirectoryPage })),
+        },
+        {
+          path: 'directories/inspectors',
+          lazy: () => import('./pages/directories/inspector-directory-page').then((page) => ({ Component: page.InspectorDirectoryPage })),
+        },
         {
           path: 'inspections/:inspectionId',
           lazy: () => import('./pages/inspection-page').then((page) => ({ Component: page.InspectionPage })),
@@ -50,18 +73,21 @@ function createAppRouter() {
 export interface AppProps {
   client: ApolloClient;
   session: SessionStore;
+  config: RuntimeConfig;
 }
 
-/** The shell: theme and locale, session, the Apollo Client every remote shares, and the routes. */
-export function App({ client, session }: AppProps) {
+/** The shell: theme and locale, runtime configuration, session, the Apollo Client every remote shares, and the routes. */
+export function App({ client, session, config }: AppProps) {
   const [router] = useState(createAppRouter);
   return (
     <AppThemeProvider>
-      <SessionProvider store={session}>
-        <ApolloProvider client={client}>
-          <RouterProvider router={router} />
-        </ApolloProvider>
-      </SessionProvider>
+      <RuntimeConfigProvider config={config}>
+        <SessionProvider store={session}>
+          <ApolloProvider client={client}>
+            <RouterProvider router={router} />
+          </ApolloProvider>
+        </SessionProvider>
+      </RuntimeConfigProvider>
     </AppThemeProvider>
   );
 }

@@ -18,7 +18,7 @@ async function start(container: HTMLElement): Promise<void> {
   session.subscribe(() => {
     if (!session.getToken()) void client.clearStore();
   });
-  createRoot(container).render(<App client={client} session={session} />);
+  createRoot(container).render(<App client={client} session={session} config={config} />);
 }
 
 const container = document.getElementById('root');

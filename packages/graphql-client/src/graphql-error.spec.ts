@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import { describeGraphQLError, errorKindOf, hasErrorCode } from './graphql-error';
+import { describeGraphQLError, errorKindOf, fieldErrorOf, GatewayFileError, hasErrorCode, serverMessageOf } from './graphql-error';
 
 const graphQLError = (...errors: GraphQLFormattedError[]) => new CombinedGraphQLErrors({ data: null, errors });
 const withCode = (code: string, message = '服务端消息', extensions: Record<string, unknown> = {}) =>
@@ -51,5 +51,38 @@ describe('errorKindOf and hasErrorCode', () => {
     const error = graphQLError({ message: 'a', extensions: { code: 'NOT_FOUND' } }, { message: 'b', extensions: { code: 'UNAUTHENTICATED' } });
     expect(hasErrorCode(error, 'UNAUTHENTICATED')).toBe(true);
     expect(errorKindOf(error)).toBe('NOT_FOUND');
+  });
+});
+
+describe('fieldErrorOf and serverMessageOf', () => {
+  it('names the form field of a BAD_USER_INPUT error without the argument name', () => {
+    expect(fieldErrorOf(withCode('BAD_USER_INPUT', '统一社会信用代码校验位不正确', { field: 'input.uscc' }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'uscc',
+      message: '统一社会信用代码校验位不正确',
+    });
+    expect(fieldErrorOf(withCode('BAD_USER_INPUT', '原因应为 1–200 个字符', { field: 'input.conflicts.0.reason' }))?.field).toBe('conflicts.0.reason');
+    expect(fieldErrorOf(withCode('BAD_USER_INPUT', '种子不符', { field: 'reveals' }))?.field).toBe('reveals');
+  });
+
+  it('pins a CONFLICT on its field when the server names one, and ignores errors without a field', () => {
+    const conflict = withCode('CONFLICT', '执法证号 豫WG41040300001 已属于 张三', { field: 'certificateNumber' });
+    expect(fieldErrorOf(conflict)).toMatchObject({ code: 'CONFLICT', field: 'certificateNumber' });
+    expect(serverMessageOf(conflict, 'CONFLICT')).toBe('执法证号 豫WG41040300001 已属于 张三');
+    expect(fieldErrorOf(withCode('FORBIDDEN'))).toBeNull();
+    expect(serverMessageOf(withCode('FORBIDDEN'), 'CONFLICT')).toBeNull();
+  });
+
+  it('lets a screen say what FORBIDDEN means there', () => {
+    expect(describeGraphQLError(withCode('FORBIDDEN'), { texts: { FORBIDDEN: '只能维护本部门的执法检查人员' } })).toBe('只能维护本部门的执法检查人员');
+  });
+});
+
+describe('GatewayFileError', () => {
+  it('is classified by its code, or as a network failure when nothing answered', () => {
+    expect(errorKindOf(new GatewayFileError(403, 'FORBIDDEN', ''))).toBe('FORBIDDEN');
+    expect(errorKindOf(new GatewayFileError(0, null, ''))).toBe('NETWORK');
+    expect(errorKindOf(new GatewayFileError(502, null, ''))).toBe('NETWORK');
+    expect(describeGraphQLError(new GatewayFileError(413, 'BAD_USER_INPUT', '文件超过 50 MB'))).toBe('输入有误：文件超过 50 MB');
   });
 });

@@ -14,8 +14,12 @@ export const API_ERROR_CODES = [
 /** One of {@link API_ERROR_CODES}. */
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
-function isApiErrorCode(code: string | undefined): code is ApiErrorCode {
-  return (API_ERROR_CODES as readonly (string | undefined)[]).includes(code);
+/**
+ * Is this one of the {@link API_ERROR_CODES}?
+ * @param code - an `extensions.code` as received
+ */
+export function isApiErrorCode(code: unknown): code is ApiErrorCode {
+  return (API_ERROR_CODES as readonly unknown[]).includes(code);
 }
 
 /** What went wrong, as far as the UI needs to know: an API code, a transport failure, or anything else. */
@@ -40,6 +44,27 @@ const TEXT_BY_KIND: Record<Exclude<ErrorKind, 'BAD_USER_INPUT'>, string> = {
   NETWORK: '无法连接服务器，请检查网络后重试',
   UNKNOWN: '系统繁忙，请稍后重试',
 };
+
+/**
+ * A failed call to one of the gateway's plain HTTP routes (`/files/…`: uploads, exports, receipts),
+ * classified like GraphQL errors so that {@link describeGraphQLError} words it the same way.
+ */
+export class GatewayFileError extends Error {
+  override readonly name = 'GatewayFileError';
+
+  /**
+   * @param status - the HTTP status (0 when the server could not be reached)
+   * @param code - the `extensions.code` the body carried, or the one the status implies
+   * @param message - the server's Chinese message when it sent one
+   */
+  constructor(
+    readonly status: number,
+    readonly code: ApiErrorCode | null,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * The GraphQL errors carried by an Apollo error (none for transport failures).
@@ -80,6 +105,7 @@ export function hasErrorCode(error: unknown, code: ApiErrorCode): boolean {
  * @param error - anything an Apollo hook or `client.query` produced
  */
 export function errorKindOf(error: unknown): ErrorKind {
+  if (error instanceof GatewayFileError) return error.code ?? (error.status === 0 || error.status >= 500 ? 'NETWORK' : 'UNKNOWN');
   if (ServerError.is(error) && error.statusCode === 401) return 'UNAUTHENTICATED';
   const known = graphQLErrorsOf(error).map(codeOf).find(isApiErrorCode);
   if (known) return known;
@@ -91,6 +117,45 @@ export function errorKindOf(error: unknown): ErrorKind {
 export interface DescribeErrorOptions {
   /** Chinese labels of input fields, added to (and overriding) the built-in ones. */
   fieldLabels?: Record<string, string>;
+  /** Texts for this screen, e.g. what FORBIDDEN means here, overriding the general ones. */
+  texts?: Partial<Record<Exclude<ErrorKind, 'BAD_USER_INPUT'>, string>>;
+}
+
+/** An error the server pinned on one input field (`extensions.field`). */
+export interface FieldError {
+  /** BAD_USER_INPUT, or CONFLICT for a value another record already holds (a USCC, a 执法证号). */
+  code: 'BAD_USER_INPUT' | 'CONFLICT';
+  /** The field path without the argument name: `input.uscc` → `uscc`, `input.conflicts.0.reason` → `conflicts.0.reason`. */
+  field: string;
+  /** The server's Chinese sentence saying what is wrong. */
+  message: string;
+}
+
+/**
+ * The first error of `error` that names an input field, so a form can show it on that field.
+ * @param error - anything an Apollo hook or `client.query` produced
+ * @param argument - the mutation argument the form fills (`input`), stripped from the field path
+ */
+export function fieldErrorOf(error: unknown, argument = 'input'): FieldError | null {
+  for (const item of graphQLErrorsOf(error)) {
+    const code = codeOf(item);
+    const field = item.extensions?.['field'];
+    if ((code === 'BAD_USER_INPUT' || code === 'CONFLICT') && typeof field === 'string' && field !== '') {
+      return { code, field: field.startsWith(`${argument}.`) ? field.slice(argument.length + 1) : field, message: item.message };
+    }
+  }
+  return null;
+}
+
+/**
+ * The server's own Chinese sentence of the first error with this code, for codes whose general text
+ * would say too little (a CONFLICT naming the record that already holds a value).
+ * @param error - anything an Apollo hook or `client.query` produced
+ * @param code - the code whose message to take
+ */
+export function serverMessageOf(error: unknown, code: ApiErrorCode): string | null {
+  if (error instanceof GatewayFileError) return error.code === code && error.message ? error.message : null;
+  return graphQLErrorsOf(error).find((item) => codeOf(item) === code)?.message ?? null;
 }
 
 /**
@@ -101,7 +166,8 @@ export interface DescribeErrorOptions {
  */
 export function describeGraphQLError(error: unknown, options: DescribeErrorOptions = {}): string {
   const kind = errorKindOf(error);
-  if (kind !== 'BAD_USER_INPUT') return TEXT_BY_KIND[kind];
+  if (kind !== 'BAD_USER_INPUT') return options.texts?.[kind] ?? TEXT_BY_KIND[kind];
+  if (error instanceof GatewayFileError) return `输入有误：${error.message || '请检查填写的内容'}`;
   const input = graphQLErrorsOf(error).find((item) => codeOf(item) === 'BAD_USER_INPUT');
   const field = input?.extensions?.['field'];
   const labels = { ...DEFAULT_FIELD_LABELS, ...options.fieldLabels };

@@ -1,13 +1,26 @@
 export { createApolloClient, type CreateApolloClientOptions } from './apollo-client';
 export {
+  fetchGatewayFile,
+  gatewayOrigin,
+  uploadDirectoryFile,
+  type DirectoryKind,
+  type GatewayFileRequest,
+  type UploadDirectoryFileOptions,
+} from './gateway-files';
+export {
   API_ERROR_CODES,
+  GatewayFileError,
   describeGraphQLError,
   errorKindOf,
+  fieldErrorOf,
   graphQLErrorsOf,
   hasErrorCode,
+  isApiErrorCode,
+  serverMessageOf,
   type ApiErrorCode,
   type DescribeErrorOptions,
   type ErrorKind,
+  type FieldError,
 } from './graphql-error';
 export { TOKEN_STORAGE_KEY, clearToken, readToken, storeToken } from './token-storage';
 export {

@@ -8,24 +8,36 @@ export {
   type SectionItemView,
   type SectionView,
 } from './department-section/department-section-panel';
-export { formatDate, formatDateRange, formatDateTime } from './format/date-format';
+export { downloadBlob } from './files/download-blob';
+export { formatDate, formatDateRange, formatDateTime, todayInChina } from './format/date-format';
 export {
   DEPARTMENT_NAMES,
+  DRAW_STATUS,
   INSPECTION_STATUS,
+  INSPECTOR_STATUS,
   OUTCOME_LABELS,
   OUTCOME_PENDING_LABEL,
+  RISK_CLASSES,
   ROLE_NAMES,
+  VENUE_STATUS,
   departmentName,
+  riskClassColor,
+  riskClassLabel,
+  toDepartmentCode,
   type DepartmentCode,
+  type DrawStatusCode,
   type InspectionStatusCode,
+  type InspectorStatusCode,
   type ItemOutcomeCode,
   type RoleCode,
+  type VenueStatusCode,
 } from './format/domain-labels';
 export { AppLayout, type AppLayoutProps, type AppLayoutUser } from './layout/app-layout';
 export { InfoDescriptions, type InfoDescriptionsProps } from './layout/info-descriptions';
 export { CursorPager, type CursorPagerProps } from './list/cursor-pager';
 export { ResponsiveList, type ResponsiveListProps } from './list/responsive-list';
 export { useCursorPages, type CursorPages } from './list/use-cursor-pages';
+export { usePrintable, type Printable } from './print/use-printable';
 export type { InspectionTabModule, InspectionTabProps } from './remote-boundary/inspection-tab-contract';
 export { RemoteBoundary, type RemoteBoundaryProps } from './remote-boundary/remote-boundary';
 export { UnavailableNotice, type UnavailableNoticeProps } from './remote-boundary/unavailable-notice';

@@ -1,11 +1,38 @@
 import { Outlet, Link, useLocation, useNavigate } from 'react-router-dom';
 import { AppLayout, departmentName, ROLE_NAMES } from '@dr/ui';
+import DatabaseOutlined from '@ant-design/icons/es/icons/DatabaseOutlined';
+import InteractionOutlined from '@ant-design/icons/es/icons/InteractionOutlined';
 import ProfileOutlined from '@ant-design/icons/es/icons/ProfileOutlined';
+import SafetyCertificateOutlined from '@ant-design/icons/es/icons/SafetyCertificateOutlined';
 import { useSession } from '../session/session-context';
 import { useCurrentUser } from '../session/use-current-user';
 import { PageFrameProvider, SHORT_SYSTEM_NAME, SYSTEM_NAME, usePageFrameState } from './page-frame';
 
-const MENU_ITEMS = [{ key: '/', icon: <ProfileOutlined />, label: '抽查计划' }];
+/** Key of the 名录库 sub-menu. */
+const DIRECTORIES_MENU = 'directories';
+
+const MENU_ITEMS = [
+  { key: '/', icon: <ProfileOutlined />, label: '抽查计划' },
+  {
+    key: DIRECTORIES_MENU,
+    icon: <DatabaseOutlined />,
+    label: '名录库',
+    children: [
+      { key: '/directories/venues', label: '检查对象名录' },
+      { key: '/directories/inspectors', label: '执法人员名录' },
+    ],
+  },
+  { key: '/draws', icon: <InteractionOutlined />, label: '抽取' },
+  { key: '/public/verify', icon: <SafetyCertificateOutlined />, label: '抽取结果验证' },
+];
+
+/** The menu entry a path belongs to: a plan's draws sit under 抽取, its other pages under 抽查计划. */
+function menuKeyOf(pathname: string): string | null {
+  if (pathname.startsWith('/directories/')) return pathname;
+  if (pathname === '/draws' || /^\/plans\/[^/]+\/draws(\/|$)/.test(pathname)) return '/draws';
+  if (pathname === '/' || /^\/(plans|inspections)\//.test(pathname)) return '/';
+  return null;
+}
 
 /** The signed-in frame around every page: top bar with the user, left menu, breadcrumb. */
 export function ShellLayout() {
@@ -14,14 +41,15 @@ export function ShellLayout() {
   const { signOut } = useSession();
   const user = useCurrentUser();
   const [crumbs, setCrumbs] = usePageFrameState();
+  const selected = menuKeyOf(location.pathname);
 
   return (
     <AppLayout
       systemName={SYSTEM_NAME}
       shortSystemName={SHORT_SYSTEM_NAME}
       menuItems={MENU_ITEMS}
-      // Plans, their inspections and the home page all sit under 抽查计划.
-      selectedMenuKeys={location.pathname === '/' || /^\/(plans|inspections)\//.test(location.pathname) ? ['/'] : []}
+      selectedMenuKeys={selected ? [selected] : []}
+      openMenuKeys={[DIRECTORIES_MENU]}
       onNavigate={(key) => navigate(key)}
       breadcrumb={crumbs.map((crumb) => ({ title: crumb.to ? <Link to={crumb.to}>{crumb.title}</Link> : crumb.title }))}
       user={

@@ -3,7 +3,7 @@ import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import LockOutlined from '@ant-design/icons/es/icons/LockOutlined';
 import UserOutlined from '@ant-design/icons/es/icons/UserOutlined';
-import { useLocation, useNavigate } from 'react-router-dom';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { describeGraphQLError, errorKindOf } from '@dr/graphql-client';
 import { BRAND_COLORS } from '@dr/ui';
 import { LoginDocument } from '../generated/graphql';
@@ -65,6 +65,9 @@ export function LoginPage() {
           演示账号见 README
         </Typography.Paragraph>
       </Card>
+      <Link to="/public/verify" style={{ color: '#ffffff', marginTop: 16, padding: '10px 0' }} data-testid="login-verify-link">
+        双随机抽取结果公开验证（无需登录）
+      </Link>
     </Flex>
   );
 }

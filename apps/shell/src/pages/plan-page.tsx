@@ -13,6 +13,7 @@ import {
 } from '@dr/ui';
 import { PlanDetailDocument, PlanInspectionsDocument, type PlanDetailQuery, type PlanInspectionsQuery } from '../generated/graphql';
 import { usePageFrame } from '../layout/page-frame';
+import { usePermissions } from '../session/use-permissions';
 import { DetailPageBody, LoadError } from './page-states';
 
 type Plan = NonNullable<PlanDetailQuery['plan']>;
@@ -128,16 +129,33 @@ function PlanInspections({ planId }: { planId: string }) {
   );
 }
 
-/** One plan: its particulars (R-PLAN-1) and its inspections. */
+/** One plan: its particulars (R-PLAN-1), the way to its draws, and its inspections. */
 export function PlanPage() {
   const { planId = '' } = useParams();
+  const navigate = useNavigate();
+  const permissions = usePermissions();
   const { data, loading, error, refetch } = useQuery(PlanDetailDocument, { variables: { id: planId } });
   const plan = data?.plan;
   usePageFrame(plan?.documentNumber ?? '抽查计划', [{ title: '抽查计划', to: '/' }, { title: plan?.documentNumber ?? '计划详情' }]);
 
   return (
     <DetailPageBody what="抽查计划" record={plan} loading={loading} error={error} onRetry={() => void refetch()} testId="plan-page">
-      <Card title="计划信息" loading={!plan}>
+      <Card
+        title="计划信息"
+        loading={!plan}
+        extra={
+          <Flex gap={8} wrap>
+            <Button onClick={() => navigate(`/plans/${planId}/draws`)} data-testid="plan-draws">
+              抽取记录
+            </Button>
+            {permissions.office && (
+              <Button type="primary" onClick={() => navigate(`/plans/${planId}/draws/new`)} data-testid="draw-start">
+                开始抽取
+              </Button>
+            )}
+          </Flex>
+        }
+      >
         {plan && <PlanDescriptions plan={plan} />}
       </Card>
       <Card title="检查任务">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { formatDate, formatDateRange, formatDateTime } from './date-format';
+import { formatDate, formatDateRange, formatDateTime, todayInChina } from './date-format';
 import { departmentName } from './domain-labels';
 
 describe('date formatting as official documents write dates', () => {
@@ -11,6 +11,11 @@ describe('date formatting as official documents write dates', () => {
   it('shows timestamps in China Standard Time whatever the browser zone', () => {
     expect(formatDateTime('2022-07-25T16:30:00.000Z')).toBe('2022年7月26日 00:30');
     expect(formatDate('2022-07-25T16:30:00.000Z')).toBe('2022年7月26日');
+  });
+
+  it('takes today in China Standard Time, where the day starts 8 hours before UTC', () => {
+    expect(todayInChina(new Date('2022-07-25T16:30:00.000Z'))).toBe('2022-07-26');
+    expect(todayInChina(new Date('2022-07-25T15:59:00.000Z'))).toBe('2022-07-25');
   });
 
   it('shows a dash for missing values', () => {

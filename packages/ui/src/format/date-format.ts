@@ -50,3 +50,13 @@ export function formatDateTime(value: string | null | undefined): string {
 export function formatDateRange(start: string, end: string): string {
   return `${formatDate(start)}至${formatDate(end)}`;
 }
+
+/**
+ * Today's day in China Standard Time as `YYYY-MM-DD`, whatever the browser's zone: the default
+ * base date of a draw's exclusion rules.
+ * @param now - the moment to read (the current time unless given)
+ */
+export function todayInChina(now: Date = new Date()): string {
+  const parts = chinaParts(now);
+  return `${parts['year']}-${parts['month'].padStart(2, '0')}-${parts['day'].padStart(2, '0')}`;
+}

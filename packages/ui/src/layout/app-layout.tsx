@@ -21,6 +21,8 @@ export interface AppLayoutProps {
   shortSystemName: string;
   menuItems: NonNullable<MenuProps['items']>;
   selectedMenuKeys: string[];
+  /** Sub-menus open when the menu first renders (the one holding the current page). */
+  openMenuKeys?: string[];
   /** Called with the key of the menu item chosen. */
   onNavigate: (key: string) => void;
   breadcrumb?: BreadcrumbProps['items'];
@@ -68,6 +70,7 @@ export function AppLayout(props: AppLayoutProps) {
       mode="inline"
       items={props.menuItems}
       selectedKeys={props.selectedMenuKeys}
+      defaultOpenKeys={props.openMenuKeys}
       onClick={({ key }) => {
         setDrawerOpen(false);
         props.onNavigate(key);

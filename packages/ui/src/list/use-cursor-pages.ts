@@ -13,6 +13,8 @@ export interface CursorPages {
   previous: () => void;
   /** Changes the page size and goes back to the first page. */
   changePageSize: (pageSize: number) => void;
+  /** Goes back to the first page, e.g. when the list's filters change. */
+  reset: () => void;
 }
 
 /**
@@ -31,5 +33,6 @@ export function useCursorPages(initialPageSize: number): CursorPages {
     setFirst(pageSize);
     setCursors([null]);
   }, []);
-  return { first, after: cursors[cursors.length - 1] ?? null, page: cursors.length, next, previous, changePageSize };
+  const reset = useCallback(() => setCursors([null]), []);
+  return { first, after: cursors[cursors.length - 1] ?? null, page: cursors.length, next, previous, changePageSize, reset };
 }
