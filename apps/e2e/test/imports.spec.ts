@@ -10,7 +10,7 @@ import { nodeSha256 } from '@dr/domain/dist/sha256-node';
 import { testDatabases } from '@dr/config-jest/databases';
 import { graphql, login } from './graphql';
 
-const JOB = `query($id: ID!) { importJob(id: $id) { id status totalRows processedRows validRows errorCount failureMessage errors(first: 100) { totalCount nodes { row column reason } } } }`;
+const JOB = `query($id: ID!) { importJob(id: $id) { id fileName status totalRows processedRows validRows errorCount failureMessage errors(first: 100) { totalCount nodes { row column reason } } } }`;
 const dir = mkdtempSync(join(tmpdir(), 'dr-import-e2e-'));
 
 async function upload(platform: Platform, token: string, kind: string, path: string) {
@@ -44,6 +44,7 @@ describe.each(testDatabases())('directory import and export through the gateway 
     expect(response.status).toBe(202);
     const job = await waitFor(platform, office, (await response.json()).importId, 'VALIDATING');
     expect(job.status).toBe('INVALID');
+    expect(job.fileName).toBe('名录.xlsx');
     expect(job.errorCount).toBe(file.badRows.length);
     expect(job.errors.nodes.map((e: { row: number; column: string }) => ({ row: e.row, column: e.column }))).toEqual(file.badRows.map((b) => ({ row: b.row, column: b.column })));
     for (const error of job.errors.nodes) expect(error.reason).toMatch(/[\u4e00-\u9fa5]/);

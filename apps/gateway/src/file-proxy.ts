@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpRoute } from '@dr/subgraph-kit';
 
-const FORWARDED_REQUEST_HEADERS = ['authorization', 'content-type', 'content-length', 'x-request-id'];
+const FORWARDED_REQUEST_HEADERS = ['authorization', 'content-type', 'content-length', 'x-request-id', 'x-file-name'];
 const FORWARDED_RESPONSE_HEADERS = ['content-type', 'content-length', 'content-disposition', 'cache-control'];
 
 /**
