@@ -1,13 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startPlatform, type Platform } from '@dr/platform-runner';
 import { PLAN_2022, type DrawReceipt } from '@dr/domain';
+import { launchChromium, signInAs } from './chromium';
 
-/** Debian's Chromium (`apt-get install -y chromium`); no browser is ever downloaded. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const DESKTOP = { viewport: { width: 1366, height: 900 }, locale: 'zh-CN' };
 
 describe('the double-random draw in Chromium: the wizard, the live result and public verification', () => {
@@ -17,9 +15,8 @@ describe('the double-random draw in Chromium: the wizard, the live result and pu
   let receiptFile: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
     platform = await startPlatform({ db: 'sqlite', web: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {
@@ -29,11 +26,7 @@ describe('the double-random draw in Chromium: the wizard, the live result and pu
 
   async function signIn(username: string): Promise<Page> {
     const page = await (await browser.newContext(DESKTOP)).newPage();
-    await page.goto(`${platform.urls.shell}/login`);
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill('Demo@2022');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('plan-list').waitFor();
+    await signInAs(page, `${platform.urls.shell}/login`, username);
     return page;
   }
 

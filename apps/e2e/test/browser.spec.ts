@@ -1,11 +1,8 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { startPlatform, type Platform } from '@dr/platform-runner';
 import { PLAN_2022, checkItemsOf, type Department } from '@dr/domain';
+import { launchChromium, signInAs } from './chromium';
 
-/** Debian's Chromium (`apt-get install -y chromium`); no browser is ever downloaded. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const PHONE: BrowserContextOptions = { viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1366, height: 900 } };
 
@@ -14,9 +11,8 @@ describe('the shell with the department remotes in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
     platform = await startPlatform({ db: 'sqlite', web: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   }, 180_000);
 
   afterAll(async () => {
@@ -29,14 +25,7 @@ describe('the shell with the department remotes in Chromium', () => {
     return context.newPage();
   }
 
-  async function signIn(page: Page, username: string): Promise<void> {
-    await page.goto(platform.urls.shell);
-    await page.waitForURL('**/login');
-    await page.getByTestId('login-username').fill(username);
-    await page.getByTestId('login-password').fill('Demo@2022');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('plan-list').waitFor();
-  }
+  const signIn = (page: Page, username: string) => signInAs(page, platform.urls.shell, username);
 
   /** From the plan list, opens the 2022 plan and then its first inspection. */
   async function openFirstInspection(page: Page): Promise<void> {
