@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startPlatform, type Platform } from '@dr/platform-runner';
 import { PLAN_2022, type DrawReceipt } from '@dr/domain';
 import { launchChromium, signInAs } from './chromium';
+import { generateDemoDirectoryFile } from '@dr/directory-import';
 
 const DESKTOP = { viewport: { width: 1366, height: 900 }, locale: 'zh-CN' };
 
@@ -131,5 +132,17 @@ describe('the double-random draw in Chromium: the wizard, the live result and pu
     await expect(page.getByTestId('draw-start').count()).resolves.toBe(0);
     await expect(page.getByTestId('draw-redraw').count()).resolves.toBe(0);
     await page.context().close();
+  });
+  it('the joint office imports a venue file in the browser: dry run with progress, then 确认导入', async () => {
+    const file = await generateDemoDirectoryFile({ kind: 'venues', rows: 300, path: join(mkdtempSync(join(tmpdir(), 'dr-browser-import-')), '检查对象名录.xlsx'), format: 'xlsx', seed: 31 });
+    const page = await signIn('office');
+    await page.goto(`${platform.urls.shell}/directories/venues`);
+    await page.getByTestId('venues-import').click();
+    await page.getByTestId('import-file').locator('input[type=file]').setInputFiles(file.path);
+    await page.getByTestId('import-validate').click();
+    await page.getByTestId('import-valid').waitFor({ timeout: 60_000 });
+    await page.getByTestId('import-commit').click();
+    await page.getByTestId('import-committed').waitFor({ timeout: 60_000 });
+    await page.close();
   });
 });
