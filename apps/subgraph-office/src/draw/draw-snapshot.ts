@@ -30,7 +30,8 @@ export async function readDrawSnapshot(manager: EntityManager): Promise<{ venues
     (officer): InspectorRecord => ({
       id: officer.id,
       department: officer.department,
-      // A certificate without a start date is taken as valid from the beginning.
+      // No start date: valid from the beginning. No end date: never valid, so such an officer is not drawn
+      // until the directory records when the certificate expires.
       certificateValidFrom: officer.certificateValidFrom ?? '0000-01-01',
       certificateValidUntil: officer.certificateValidUntil ?? '0000-01-01',
       onLeave: officer.status === 'ON_LEAVE',

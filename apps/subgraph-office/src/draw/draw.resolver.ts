@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { Department, DrawParameters, DrawResult } from '@dr/domain';
 import { Connection, decodeCursor, PageArgs, requireOffice, requirePrincipal, toPage } from '@dr/subgraph-kit';
 import { Draw } from './draw.entity';
-import { DrawService } from './draw.service';
+import { DrawService, PhaseTimer } from './draw.service';
 import { readDrawBlob } from './draw-blobs';
 import { CommitDrawInput, RevealDrawInput } from './dtos/draw.inputs';
 import { DrawOutcome, DrawParametersView, SeedCommitment, SeedReveal } from './draw.types';
@@ -40,16 +40,18 @@ export class DrawResolver {
   @Mutation(() => Draw, { description: '固定抽取输入并公布承诺（R-DRAW-3 第 1 步；仅联席办）' })
   async commitDraw(@Arg('input') input: CommitDrawInput, @Ctx() context: OfficeContext): Promise<Draw> {
     const principal = requireOffice(context);
-    const draw = await this.service.commit(input, principal);
-    context.logger.info({ drawId: draw.id, planId: draw.planId, batch: draw.batch, commitment: draw.commitment, venues: draw.venueCount, ms: this.service.timings, by: principal.userId }, 'draw committed');
+    const timer = new PhaseTimer();
+    const draw = await this.service.commit(input, principal, timer);
+    context.logger.info({ drawId: draw.id, planId: draw.planId, batch: draw.batch, commitment: draw.commitment, venues: draw.venueCount, ms: timer.phases, by: principal.userId }, 'draw committed');
     return draw;
   }
 
   @Mutation(() => Draw, { description: '各方公开种子，完成抽取并生成检查（R-DRAW-3 第 2–4 步；仅联席办）' })
   async revealDraw(@Arg('input') input: RevealDrawInput, @Ctx() context: OfficeContext): Promise<Draw> {
     const principal = requireOffice(context);
-    const draw = await this.service.reveal(input);
-    context.logger.info({ drawId: draw.id, status: draw.status, resultHash: draw.resultHash, drawn: draw.drawnCount, ms: this.service.timings, by: principal.userId }, 'draw revealed');
+    const timer = new PhaseTimer();
+    const draw = await this.service.reveal(input, timer);
+    context.logger.info({ drawId: draw.id, status: draw.status, resultHash: draw.resultHash, drawn: draw.drawnCount, ms: timer.phases, by: principal.userId }, 'draw revealed');
     return draw;
   }
 

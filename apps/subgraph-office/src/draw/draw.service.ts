@@ -48,6 +48,18 @@ function toParameters(plan: Plan, input: DrawParametersInput): DrawParameters {
   };
 }
 
+/** Milliseconds spent in each phase of one commit or reveal, for the logs. */
+export class PhaseTimer {
+  readonly phases: Record<string, number> = {};
+  private last = performance.now();
+
+  lap(phase: string): void {
+    const now = performance.now();
+    this.phases[phase] = Math.round(now - this.last);
+    this.last = now;
+  }
+}
+
 /**
  * The office's draws (R-DRAW-1..3): commit fixes the inputs and publishes the commitment; reveal checks
  * the parties' secrets, runs the pure draw and turns the drawn venues into inspections with their teams.
@@ -56,7 +68,7 @@ function toParameters(plan: Plan, input: DrawParametersInput): DrawParameters {
 export class DrawService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async commit(input: CommitDrawInput, principal: Principal): Promise<Draw> {
+  async commit(input: CommitDrawInput, principal: Principal, timer = new PhaseTimer()): Promise<Draw> {
     return this.dataSource.transaction(async (manager) => {
       const plan = await manager.findOneBy(Plan, { id: input.planId });
       if (!plan) throw badInput('planId', `实施方案不存在（${input.planId}）`);
@@ -71,9 +83,8 @@ export class DrawService {
       }
       await this.checkRedraw(manager, input, parameters.batch);
 
-      let t = performance.now();
       const { venues, inspectors } = await readDrawSnapshot(manager);
-      t = this.lap('readDirectories', t);
+      timer.lap('readDirectories');
       try {
         validateDrawInputs(venues, inspectors, parameters);
       } catch (error) {
@@ -84,7 +95,7 @@ export class DrawService {
       if (new Set(seedCommitments.map((c) => c.party)).size !== seedCommitments.length) throw badInput('seedCommitments', '同一参与方只能提交一个承诺');
       const venueSnapshotHash = snapshotHash(nodeSha256, venues);
       const inspectorSnapshotHash = snapshotHash(nodeSha256, inspectors);
-      t = this.lap('hashSnapshots', t);
+      timer.lap('hashSnapshots');
       const draw = manager.create(Draw, {
         id: randomUUID(),
         planId: plan.id,
@@ -112,7 +123,7 @@ export class DrawService {
       await manager.insert(Draw, draw);
       await writeDrawBlob(manager, draw.id, 'venues', venues);
       await writeDrawBlob(manager, draw.id, 'inspectors', inspectors);
-      this.lap('storeSnapshots', t);
+      timer.lap('storeSnapshots');
       return draw;
     });
   }
@@ -131,17 +142,7 @@ export class DrawService {
     if (!input.redrawReason?.trim()) throw badInput('redrawReason', '重新抽取必须说明理由');
   }
 
-  /** Milliseconds of each phase of the last commit or reveal, for the logs. */
-  readonly timings: Record<string, number> = {};
-
-  private lap(phase: string, since: number): number {
-    const now = performance.now();
-    this.timings[phase] = Math.round(now - since);
-    return now;
-  }
-
-  async reveal(input: RevealDrawInput): Promise<Draw> {
-    let t = performance.now();
+  async reveal(input: RevealDrawInput, timer = new PhaseTimer()): Promise<Draw> {
     const draw = await this.dataSource.getRepository(Draw).findOneBy({ id: input.drawId });
     if (!draw) throw notFound('抽取', input.drawId);
     if (draw.status !== DrawStatus.COMMITTED) throw conflict(`该抽取已${draw.status === DrawStatus.COMPLETED ? '完成' : '失败'}，不能再次揭示`, { drawId: draw.id });
@@ -149,7 +150,7 @@ export class DrawService {
     const venues = (await readDrawBlob<VenueRecord[]>(manager, draw.id, 'venues'))!;
     const inspectors = (await readDrawBlob<InspectorRecord[]>(manager, draw.id, 'inspectors'))!;
     const parameters = JSON.parse(draw.parameters) as DrawParameters;
-    t = this.lap('readSnapshot', t);
+    timer.lap('readSnapshot');
     const reveals = input.reveals.map((r) => ({ party: r.party.trim(), secret: r.secret }));
     let result: DrawResult | null = null;
     let failure: DrawError | null = null;
@@ -161,7 +162,7 @@ export class DrawService {
       if (error.code !== 'NOT_ENOUGH_OFFICERS') throw badInput('reveals', error.message);
       failure = error;
     }
-    t = this.lap('draw', t);
+    timer.lap('draw');
     return this.dataSource.transaction(async (tx) => {
       const revealedAt = new Date();
       const changes = failure
@@ -172,9 +173,9 @@ export class DrawService {
       if (update.affected !== 1) throw conflict('该抽取刚刚已被揭示，请刷新后查看结果', { drawId: draw.id });
       if (result) {
         await writeDrawBlob(tx, draw.id, 'result', result);
-        t = this.lap('writeResult', t);
+        timer.lap('writeResult');
         await this.createInspections(tx, draw, result);
-        t = this.lap('createInspections', t);
+        timer.lap('createInspections');
         if (draw.supersedesId) {
           await tx.update(Inspection, { drawId: draw.supersedesId, status: InspectionStatus.SCHEDULED }, { status: InspectionStatus.CANCELLED });
         }
