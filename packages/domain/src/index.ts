@@ -6,3 +6,4 @@ export * from './plan';
 export * from './roles';
 export * from './draw';
 export * from './directory';
+export * from './visit';

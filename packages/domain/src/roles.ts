@@ -14,6 +14,8 @@ export interface Principal {
   role: Role;
   /** Set for department staff and inspectors; null for the joint office. */
   department: Department | null;
+  /** The enforcement officer (inspector directory) this login belongs to, if any: who may sign, whose visits. */
+  inspectorId: string | null;
 }
 
 export const ROLE_NAMES: Record<Role, string> = {

@@ -1,0 +1,3 @@
+export * from './measures';
+export * from './result-rules';
+export * from './record-form';
