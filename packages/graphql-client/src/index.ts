@@ -37,3 +37,4 @@ export {
   type SectionQueryData,
   type UseDepartmentSectionOptions,
 } from './use-department-section';
+export * from './offline';
