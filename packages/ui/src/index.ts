@@ -43,3 +43,6 @@ export { RemoteBoundary, type RemoteBoundaryProps } from './remote-boundary/remo
 export { UnavailableNotice, type UnavailableNoticeProps } from './remote-boundary/unavailable-notice';
 export { AppThemeProvider, BRAND_COLORS, type AppThemeProviderProps } from './theme/app-theme-provider';
 export { useIsPhone } from './theme/use-is-phone';
+export { CameraPhotoInput, type CameraPhotoInputProps } from './signature/camera-photo-input';
+export { downscaleImage, type DownscaleImageOptions, type DownscaledImage } from './signature/downscale-image';
+export { SignaturePad, type SignatureImage, type SignaturePadProps } from './signature/signature-pad';
