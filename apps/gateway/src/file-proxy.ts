@@ -1,17 +1,23 @@
 import { Readable } from 'node:stream';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpRoute } from '@dr/subgraph-kit';
+import { isDepartment, type Department } from '@dr/domain';
 
 const FORWARDED_REQUEST_HEADERS = ['authorization', 'content-type', 'content-length', 'x-request-id', 'x-file-name'];
 const FORWARDED_RESPONSE_HEADERS = ['content-type', 'content-length', 'content-disposition', 'cache-control'];
 
 /**
- * `/files/*` goes to the office, which owns the directories and the draws: receipts, exports and
- * uploads are files, which GraphQL carries badly. Streams both ways; the office checks the token.
+ * `/files/{department}/*` goes to that department's subgraph (its evidence), every other `/files/*` to
+ * the office (receipts, exports, imports, record forms, signatures): files are what GraphQL carries
+ * badly. Streams both ways; the subgraph checks the token.
  */
-export function fileProxyRoutes(officeGraphqlUrl: string, timeoutMs: number): HttpRoute[] {
-  const origin = new URL(officeGraphqlUrl).origin;
+export function fileProxyRoutes(subgraphUrls: Record<'office' | Department, string>, timeoutMs: number): HttpRoute[] {
+  const originOf = (path: string) => {
+    const owner = /^\/files\/([a-z]+)\//.exec(path)?.[1];
+    return new URL(isDepartment(owner) ? subgraphUrls[owner] : subgraphUrls.office).origin;
+  };
   const forward = async (request: IncomingMessage, response: ServerResponse, _match: RegExpExecArray, url: URL) => {
+    const origin = originOf(url.pathname);
     const headers: Record<string, string> = {};
     for (const name of FORWARDED_REQUEST_HEADERS) {
       const value = request.headers[name];

@@ -58,6 +58,6 @@ export async function createGateway(config: GatewayConfig, logger: Logger): Prom
       return Object.fromEntries(entries);
     },
     metrics: () => renderMetrics('gateway'),
-    routes: fileProxyRoutes(config.OFFICE_URL, config.SUBGRAPH_TIMEOUT_MS),
+    routes: fileProxyRoutes(subgraphUrls(config), config.SUBGRAPH_TIMEOUT_MS),
   });
 }

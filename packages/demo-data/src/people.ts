@@ -48,6 +48,8 @@ export interface DemoUser {
   displayName: string;
   role: Role;
   department: Department | null;
+  /** The demo officer this login belongs to (inspectors only). */
+  inspectorId: string | null;
   password: string;
 }
 
@@ -60,6 +62,8 @@ export function demoUsers(): DemoUser[] {
     displayName,
     role,
     department,
+    // Each demo inspector login is the first officer of its department, on the team of demo inspection 1.
+    inspectorId: role === 'INSPECTOR' && department ? demoId(`inspector-${department}`, 1) : null,
     password: DEMO_PASSWORD,
   });
   return [

@@ -2,10 +2,10 @@ import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectTyp
 import type { DataSource } from 'typeorm';
 import { DEPARTMENT_NAMES, type Department } from '@dr/domain';
 import { buildFederatedSchema, DepartmentEnum, requireDepartment, requirePrincipal } from '@dr/subgraph-kit';
-import { ItemOutcome, SectionStatus } from './enums';
-import { RecordItemOutcomeInput } from './dtos/record-item-outcome.input';
-import { SectionService, toSectionView, type SectionView } from './section.service';
-import type { CheckItemEntity } from './entities';
+import { ItemOutcome, OrderDelivery, OrderKind, SectionStatus } from './enums';
+import { AmendSectionInput, SaveSectionInput, SubmitSectionInput } from './dtos/section.inputs';
+import { SectionService, toSectionView, type AmendmentView, type SectionView } from './section.service';
+import type { CheckItemEntity, EvidenceEntity, OrderEntity } from './entities';
 import type { DepartmentContext } from './loaders';
 
 /** `culture` → `Culture`: the prefix of the department's type and operation names. */
@@ -15,7 +15,7 @@ function typePrefix(department: Department): string {
 
 /**
  * Builds one department's subgraph schema. The three departments share this shape (check items, a
- * section per inspection), but each names its own types (`CultureSection`, `cultureRecordItemOutcome`)
+ * section per inspection), but each names its own types (`CultureSection`, `cultureSaveSection`)
  * so the supergraph never confuses whose record is whose, and each can grow fields of its own.
  */
 export function buildDepartmentSchema(department: Department, dataSource?: DataSource) {
@@ -46,6 +46,35 @@ export function buildDepartmentSchema(department: Department, dataSource?: DataS
     order: number;
   }
 
+  @ObjectType(`${prefix}Evidence`, { description: '现场证据（照片或文件），按内容的 SHA-256 保存' })
+  class EvidenceType {
+    @Field(() => ID)
+    id: string;
+
+    @Field(() => ID, { nullable: true })
+    checkItemId: string | null;
+
+    @Field()
+    fileName: string;
+
+    @Field()
+    contentType: string;
+
+    @Field(() => Int, { description: '字节数' })
+    size: number;
+
+    @Field()
+    sha256: string;
+
+    @Field(() => Date)
+    uploadedAt: Date;
+
+    @Field({ description: '下载地址（需登录令牌）' })
+    url(): string {
+      return `/files/${department}/evidence/${this.id}`;
+    }
+  }
+
   @ObjectType(`${prefix}SectionItem`)
   class SectionItemType {
     @Field(() => CheckItemType)
@@ -56,6 +85,72 @@ export function buildDepartmentSchema(department: Department, dataSource?: DataS
 
     @Field(() => String, { nullable: true })
     note: string | null;
+
+    @Field(() => [EvidenceType])
+    evidence: EvidenceEntity[];
+  }
+
+  @ObjectType(`${prefix}OnSiteRecord`, { description: '现场笔录' })
+  class OnSiteRecordType {
+    @Field({ description: '检查发现的事实' })
+    facts: string;
+
+    @Field({ description: '在场人员' })
+    personsPresent: string;
+  }
+
+  @ObjectType(`${prefix}Order`, { description: '现场责令（R-VISIT-1/2）' })
+  class OrderType {
+    @Field(() => ID)
+    id: string;
+
+    @Field(() => OrderKind)
+    kind: OrderKind;
+
+    @Field(() => OrderDelivery)
+    delivery: OrderDelivery;
+
+    @Field()
+    content: string;
+
+    @Field(() => String, { nullable: true, description: '改正期限 YYYY-MM-DD' })
+    deadline: string | null;
+
+    @Field(() => ID, { nullable: true })
+    checkItemId: string | null;
+  }
+
+  @ObjectType(`${prefix}FieldChange`, { description: '一处修改：修改前后' })
+  class FieldChangeType {
+    @Field()
+    field: string;
+
+    @Field()
+    label: string;
+
+    @Field(() => String, { nullable: true })
+    before: string | null;
+
+    @Field(() => String, { nullable: true })
+    after: string | null;
+  }
+
+  @ObjectType(`${prefix}Amendment`, { description: '提交后的更正（原记录保留）' })
+  class AmendmentType {
+    @Field(() => Int)
+    version: number;
+
+    @Field()
+    reason: string;
+
+    @Field()
+    amendedBy: string;
+
+    @Field(() => Date)
+    amendedAt: Date;
+
+    @Field(() => [FieldChangeType])
+    changes: FieldChangeType[];
   }
 
   @ObjectType(`${prefix}Section`, { description: `${name}在一次联合检查中的检查记录` })
@@ -72,11 +167,26 @@ export function buildDepartmentSchema(department: Department, dataSource?: DataS
     @Field(() => [SectionItemType])
     items: SectionItemType[];
 
+    @Field(() => [Int], { description: '检查结果代码（R-RES-2）' })
+    resultCodes: number[];
+
+    @Field(() => OnSiteRecordType, { nullable: true })
+    onSiteRecord: OnSiteRecordType | null;
+
+    @Field(() => [OrderType])
+    orders: OrderEntity[];
+
     @Field(() => Int, { description: '版本号，每次修改加一' })
     version: number;
 
     @Field(() => Date, { nullable: true })
     updatedAt: Date | null;
+
+    @Field(() => Date, { nullable: true, description: '提交（锁定）时间' })
+    submittedAt: Date | null;
+
+    @Field(() => [AmendmentType], { description: '更正记录' })
+    amendments: AmendmentView[];
   }
 
   /** The office's Inspection, extended with this department's section. */
@@ -97,12 +207,18 @@ export function buildDepartmentSchema(department: Department, dataSource?: DataS
     @Directive('@requires(fields: "planId")')
     async section(@Root() inspection: InspectionReference, @Ctx() context: DepartmentContext): Promise<SectionView> {
       requirePrincipal(context);
-      const [checkItems, sections] = await Promise.all([
-        context.loaders.checkItemsByPlan.load(inspection.planId),
-        context.loaders.sectionsByInspection.load(inspection.id),
+      const { loaders } = context;
+      const [checkItems, sections, evidence] = await Promise.all([
+        loaders.checkItemsByPlan.load(inspection.planId),
+        loaders.sectionsByInspection.load(inspection.id),
+        loaders.evidenceByInspection.load(inspection.id),
       ]);
-      const recorded = sections[0] ? await context.loaders.itemsBySection.load(sections[0].id) : [];
-      return toSectionView(department, inspection.id, checkItems, sections[0], recorded);
+      const section = sections[0];
+      const [recorded, orders, changes] = section
+        ? await Promise.all([loaders.itemsBySection.load(section.id), loaders.ordersBySection.load(section.id), loaders.amendmentsBySection.load(section.id)])
+        : [[], [], []];
+      const ownItems = checkItems.filter((item) => item.department === department);
+      return toSectionView(department, inspection.id, { checkItems: ownItems, section, recorded, orders, evidence, changes });
     }
   }
 
@@ -116,11 +232,27 @@ export function buildDepartmentSchema(department: Department, dataSource?: DataS
       return context.loaders.checkItemsByPlan.load(planId);
     }
 
-    @Mutation(() => SectionType, { name: `${department}RecordItemOutcome`, description: `记录${name}一项检查事项的结果（仅本部门人员）` })
-    async recordItemOutcome(@Arg('input') input: RecordItemOutcomeInput, @Ctx() context: DepartmentContext): Promise<SectionView> {
+    @Mutation(() => SectionType, { name: `${department}SaveSection`, description: `保存${name}的检查记录草稿（仅本部门人员；版本过期返回 CONFLICT）` })
+    async saveSection(@Arg('input') input: SaveSectionInput, @Ctx() context: DepartmentContext): Promise<SectionView> {
       const principal = requireDepartment(context, department);
-      const view = await this.sections!.recordItemOutcome(input, principal);
-      context.logger.info({ inspectionId: input.inspectionId, checkItemId: input.checkItemId, outcome: input.outcome, by: principal.userId }, 'item outcome recorded');
+      const view = await this.sections!.save(input, principal);
+      context.logger.info({ inspectionId: input.inspectionId, version: view.version, by: principal.userId }, 'section saved');
+      return view;
+    }
+
+    @Mutation(() => SectionType, { name: `${department}SubmitSection`, description: `提交${name}的检查记录：各事项均已填写、结果相符；提交后锁定（R-RES-1）` })
+    async submitSection(@Arg('input') input: SubmitSectionInput, @Ctx() context: DepartmentContext): Promise<SectionView> {
+      const principal = requireDepartment(context, department);
+      const view = await this.sections!.submit(input, principal);
+      context.logger.info({ inspectionId: input.inspectionId, version: view.version, by: principal.userId }, 'section submitted');
+      return view;
+    }
+
+    @Mutation(() => SectionType, { name: `${department}AmendSection`, description: `更正${name}已提交的检查记录（须说明理由，原记录保留）` })
+    async amendSection(@Arg('input') input: AmendSectionInput, @Ctx() context: DepartmentContext): Promise<SectionView> {
+      const principal = requireDepartment(context, department);
+      const view = await this.sections!.amend(input, principal);
+      context.logger.info({ inspectionId: input.inspectionId, version: view.version, reason: input.reason, by: principal.userId }, 'section amended');
       return view;
     }
   }

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { Department } from '@dr/domain';
+import type { Department, ItemOutcomeValue, OrderDelivery, OrderKind } from '@dr/domain';
 
 /** A check item of one plan (R-ITEM-4): data, versioned by plan, with its legal basis. */
 @Entity('check_item')
@@ -27,8 +27,8 @@ export class CheckItemEntity {
   order: number;
 }
 
-export type SectionStatusValue = 'NOT_STARTED' | 'IN_PROGRESS';
-export type ItemOutcomeValue = 'COMPLIANT' | 'NON_COMPLIANT' | 'NOT_APPLICABLE';
+export type SectionStatusValue = 'NOT_STARTED' | 'IN_PROGRESS' | 'SUBMITTED';
+export type { ItemOutcomeValue };
 
 /** The department's part of one inspection: its record of its own items (R-PUB-2). */
 @Entity('department_section')
@@ -55,6 +55,27 @@ export class SectionEntity {
 
   @Column({ name: 'updated_by', type: 'varchar', length: 36 })
   updatedBy: string;
+
+  /** R-RES-2 codes, comma-separated in ascending order (`5,8`); empty until chosen. */
+  @Column({ name: 'result_codes', type: 'varchar', length: 64, default: '' })
+  resultCodes: string;
+
+  /** 现场笔录 (R-VISIT-1): the facts found and the persons present. */
+  @Column({ name: 'on_site_facts', type: 'text', nullable: true })
+  onSiteFacts: string | null;
+
+  @Column({ name: 'on_site_persons', type: 'varchar', length: 500, nullable: true })
+  onSitePersons: string | null;
+
+  @Column({ name: 'submitted_at', type: 'datetime', precision: 6, nullable: true })
+  submittedAt: Date | null;
+
+  @Column({ name: 'submitted_by', type: 'varchar', length: 36, nullable: true })
+  submittedBy: string | null;
+
+  /** The section as submitted (JSON): the original that an amendment never overwrites. */
+  @Column({ name: 'submitted_record', type: 'text', nullable: true })
+  submittedRecord: string | null;
 }
 
 /** The outcome of one check item in one section. */
@@ -66,8 +87,9 @@ export class SectionItemEntity {
   @PrimaryColumn({ name: 'check_item_id', type: 'varchar', length: 36 })
   checkItemId: string;
 
-  @Column({ type: 'varchar', length: 16 })
-  outcome: ItemOutcomeValue;
+  /** Null while only a note has been written. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  outcome: ItemOutcomeValue | null;
 
   @Column({ type: 'varchar', length: 500, nullable: true })
   note: string | null;
@@ -77,4 +99,106 @@ export class SectionItemEntity {
 
   @Column({ name: 'updated_by', type: 'varchar', length: 36 })
   updatedBy: string;
+}
+
+export type OrderKindValue = OrderKind;
+export type OrderDeliveryValue = OrderDelivery;
+
+/** An order given on site (R-VISIT-1/2): to stop the illegal activity or to rectify by a deadline. */
+@Entity('section_order')
+@Index('idx_section_order_section', ['sectionId', 'position'])
+export class OrderEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'section_id', type: 'varchar', length: 36 })
+  sectionId: string;
+
+  @Column({ type: 'int' })
+  position: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind: OrderKindValue;
+
+  @Column({ type: 'varchar', length: 16 })
+  delivery: OrderDeliveryValue;
+
+  @Column({ type: 'varchar', length: 1000 })
+  content: string;
+
+  /** Rectification deadline `YYYY-MM-DD`; only for RECTIFY (follow-up reads it). */
+  @Index('idx_section_order_deadline')
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  deadline: string | null;
+
+  @Column({ name: 'check_item_id', type: 'varchar', length: 36, nullable: true })
+  checkItemId: string | null;
+}
+
+/** A photo or file taken as evidence on site, stored by the SHA-256 of its bytes. */
+@Entity('evidence')
+@Index('uq_evidence_inspection_sha', ['inspectionId', 'sha256'], { unique: true })
+export class EvidenceEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'inspection_id', type: 'varchar', length: 36 })
+  inspectionId: string;
+
+  @Column({ name: 'check_item_id', type: 'varchar', length: 36, nullable: true })
+  checkItemId: string | null;
+
+  @Column({ type: 'varchar', length: 64 })
+  sha256: string;
+
+  @Column({ name: 'content_type', type: 'varchar', length: 50 })
+  contentType: string;
+
+  @Column({ type: 'int' })
+  size: number;
+
+  @Column({ name: 'file_name', type: 'varchar', length: 200 })
+  fileName: string;
+
+  @Column({ name: 'uploaded_by', type: 'varchar', length: 36 })
+  uploadedBy: string;
+
+  @Column({ name: 'uploaded_at', type: 'datetime', precision: 6 })
+  uploadedAt: Date;
+}
+
+export type ChangeKind = 'SAVE' | 'SUBMIT' | 'AMEND';
+
+/** One write to a section, with what it changed: the conflict report and the amendment trail. */
+@Entity('section_change')
+@Index('uq_section_change_version', ['sectionId', 'version'], { unique: true })
+export class SectionChangeEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'section_id', type: 'varchar', length: 36 })
+  sectionId: string;
+
+  /** The section's version this write produced. */
+  @Column({ type: 'int' })
+  version: number;
+
+  @Column({ type: 'varchar', length: 8 })
+  kind: ChangeKind;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  reason: string | null;
+
+  @Column({ name: 'changed_by', type: 'varchar', length: 36 })
+  changedBy: string;
+
+  @Column({ name: 'changed_by_name', type: 'varchar', length: 50 })
+  changedByName: string;
+
+  @Column({ name: 'changed_at', type: 'datetime', precision: 6 })
+  changedAt: Date;
+
+  /** JSON `[{ field, label, before, after }]`. */
+  @Column({ type: 'text' })
+  changes: string;
 }

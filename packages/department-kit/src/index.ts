@@ -6,4 +6,6 @@ export * from './department-schema';
 export * from './seed';
 export * from './tables';
 export * from './run';
-export * from './dtos/record-item-outcome.input';
+export * from './dtos/section.inputs';
+export * from './section-state';
+export * from './evidence.routes';

@@ -1,12 +1,15 @@
-import type DataLoader from 'dataloader';
-import type { DataSource } from 'typeorm';
+import DataLoader from 'dataloader';
+import { In, type DataSource } from 'typeorm';
 import { createGroupLoader, type RequestContext } from '@dr/subgraph-kit';
-import { CheckItemEntity, SectionEntity, SectionItemEntity } from './entities';
+import { CheckItemEntity, EvidenceEntity, OrderEntity, SectionChangeEntity, SectionEntity, SectionItemEntity } from './entities';
 
 export interface DepartmentLoaders {
   checkItemsByPlan: DataLoader<string, CheckItemEntity[]>;
   sectionsByInspection: DataLoader<string, SectionEntity[]>;
   itemsBySection: DataLoader<string, SectionItemEntity[]>;
+  ordersBySection: DataLoader<string, OrderEntity[]>;
+  evidenceByInspection: DataLoader<string, EvidenceEntity[]>;
+  amendmentsBySection: DataLoader<string, SectionChangeEntity[]>;
 }
 
 export type DepartmentContext = RequestContext<DepartmentLoaders>;
@@ -17,5 +20,12 @@ export function createDepartmentLoaders(dataSource: DataSource): DepartmentLoade
     checkItemsByPlan: createGroupLoader(dataSource, CheckItemEntity, 'planId', { order: 'ASC' }),
     sectionsByInspection: createGroupLoader(dataSource, SectionEntity, 'inspectionId'),
     itemsBySection: createGroupLoader(dataSource, SectionItemEntity, 'sectionId'),
+    ordersBySection: createGroupLoader(dataSource, OrderEntity, 'sectionId', { position: 'ASC' }),
+    evidenceByInspection: createGroupLoader(dataSource, EvidenceEntity, 'inspectionId', { uploadedAt: 'ASC' }),
+    // Only amendments: ordinary saves are many and are read only to explain a conflict.
+    amendmentsBySection: new DataLoader(async (sectionIds) => {
+      const rows = await dataSource.getRepository(SectionChangeEntity).find({ where: { sectionId: In([...sectionIds]), kind: 'AMEND' }, order: { version: 'ASC' } });
+      return sectionIds.map((id) => rows.filter((row) => row.sectionId === id));
+    }),
   };
 }

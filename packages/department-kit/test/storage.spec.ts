@@ -6,12 +6,13 @@ import { createLogger } from '@dr/subgraph-kit';
 import { openTestDataSource, pendingSchemaChanges } from '@dr/subgraph-kit/dist/testing';
 import { testDatabases } from '@dr/config-jest/databases';
 import { DEPARTMENT_ENTITIES, DEPARTMENT_MIGRATIONS } from '../src/tables';
-import { CheckItemEntity, SectionEntity, SectionItemEntity } from '../src/entities';
+import { CheckItemEntity, SectionChangeEntity, SectionEntity, SectionItemEntity } from '../src/entities';
 import { checkItemId, seedCheckItems } from '../src/seed';
 import { SectionService } from '../src/section.service';
-import { ItemOutcome } from '../src/enums';
+import { ItemOutcome, OrderDelivery, OrderKind } from '../src/enums';
+import type { SaveSectionInput } from '../src/dtos/section.inputs';
 
-const inspector: Principal = { userId: 'u-culture', username: 'culture-inspector', displayName: '执法人员', role: 'INSPECTOR', department: 'culture' };
+const inspector: Principal = { userId: 'u-culture', username: 'culture-inspector', displayName: '执法人员', role: 'INSPECTOR', department: 'culture', inspectorId: null };
 
 describe.each(testDatabases())('department storage on %s', (db) => {
   let dataSource: DataSource;
@@ -34,35 +35,89 @@ describe.each(testDatabases())('department storage on %s', (db) => {
     expect(items[0]).toMatchObject({ planId: PLAN_2022.id, department: 'culture', legalBasis: expect.stringContaining('《互联网上网服务营业场所管理条例》') });
   });
 
-  it('records an outcome: creates the section, bumps the version, lists every item', async () => {
-    const sut = new SectionService(dataSource, 'culture');
+  const sut = () => new SectionService(dataSource, 'culture');
+  const item = (code: string) => checkItemId(PLAN_2022.id, code);
+  const allCompliant = () => ['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7'].map((code) => ({ checkItemId: item(code), outcome: ItemOutcome.COMPLIANT }));
+  const save = (inspectionId: string, expectedVersion: number, overrides: Partial<SaveSectionInput> = {}, who = inspector) =>
+    sut().save({ inspectionId, planId: PLAN_2022.id, expectedVersion, idempotencyKey: randomUUID(), items: [], resultCodes: [], orders: [], ...overrides }, who);
+
+  it('saves a draft: creates the section, bumps the version, lists every item', async () => {
     const inspectionId = randomUUID();
-    const first = await sut.recordItemOutcome({ inspectionId, checkItemId: checkItemId(PLAN_2022.id, 'C4'), outcome: ItemOutcome.NON_COMPLIANT, note: '  未悬挂许可证  ' }, inspector);
+    const first = await save(inspectionId, 0, { items: [{ checkItemId: item('C4'), outcome: ItemOutcome.NON_COMPLIANT, note: '  未悬挂许可证  ' }] });
     expect(first).toMatchObject({ inspectionId, status: 'IN_PROGRESS', version: 1 });
     expect(first.items).toHaveLength(7);
     expect(first.items.find((i) => i.checkItem.code === 'C4')).toMatchObject({ outcome: 'NON_COMPLIANT', note: '未悬挂许可证' });
-    const second = await sut.recordItemOutcome({ inspectionId, checkItemId: checkItemId(PLAN_2022.id, 'C4'), outcome: ItemOutcome.COMPLIANT }, inspector);
+    const second = await save(inspectionId, 1, { items: [{ checkItemId: item('C4'), outcome: ItemOutcome.COMPLIANT }] });
     expect(second.version).toBe(2);
     expect(second.items.find((i) => i.checkItem.code === 'C4')).toMatchObject({ outcome: 'COMPLIANT', note: null });
   });
 
-  it('concurrent first saves of one inspection create one section and lose no outcome', async () => {
-    const sut = new SectionService(dataSource, 'culture');
+  it('a stale save gets CONFLICT with what changed since, and overwrites nothing', async () => {
     const inspectionId = randomUUID();
-    const codes = ['C1', 'C2', 'C3', 'C4', 'C5'];
-    await Promise.all(codes.map((code) => sut.recordItemOutcome({ inspectionId, checkItemId: checkItemId(PLAN_2022.id, code), outcome: ItemOutcome.COMPLIANT }, inspector)));
-    const sections = await dataSource.getRepository(SectionEntity).findBy({ inspectionId });
-    expect(sections).toHaveLength(1);
-    expect(sections[0].version).toBe(codes.length);
-    expect(await dataSource.getRepository(SectionItemEntity).countBy({ sectionId: sections[0].id })).toBe(codes.length);
+    await save(inspectionId, 0, { items: [{ checkItemId: item('C1'), outcome: ItemOutcome.COMPLIANT }] });
+    await save(inspectionId, 1, { items: [{ checkItemId: item('C1'), outcome: ItemOutcome.NON_COMPLIANT, note: '发现未成年人' }] }, { ...inspector, userId: 'u-other', displayName: '李四' });
+    const stale = save(inspectionId, 1, { items: [{ checkItemId: item('C1'), outcome: ItemOutcome.COMPLIANT }] });
+    await expect(stale).rejects.toMatchObject({
+      extensions: {
+        code: 'CONFLICT',
+        field: 'expectedVersion',
+        currentVersion: 2,
+        changes: [{ version: 2, by: '李四', changes: expect.arrayContaining([{ field: 'items.C1.outcome', label: 'C1 检查结果', before: '符合', after: '不符合' }]) }],
+      },
+    });
+    const section = await dataSource.getRepository(SectionEntity).findOneByOrFail({ inspectionId });
+    expect(section.version).toBe(2);
+    expect(await dataSource.getRepository(SectionItemEntity).findOneByOrFail({ sectionId: section.id, checkItemId: item('C1') })).toMatchObject({ outcome: 'NON_COMPLIANT' });
   });
 
-  it('refuses an item that is not this department\'s, naming the field, and writes nothing', async () => {
-    const sut = new SectionService(dataSource, 'culture');
+  it('concurrent saves on one version: exactly one wins, the rest get CONFLICT', async () => {
+    const inspectionId = randomUUID();
+    const results = await Promise.allSettled(['C1', 'C2', 'C3', 'C4'].map((code) => save(inspectionId, 0, { items: [{ checkItemId: item(code), outcome: ItemOutcome.COMPLIANT }] })));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const rejected of results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')) expect(rejected.reason).toMatchObject({ extensions: { code: 'CONFLICT' } });
+    expect(await dataSource.getRepository(SectionEntity).findBy({ inspectionId })).toHaveLength(1);
+  });
+
+  it('the same idempotency key twice writes once', async () => {
+    const inspectionId = randomUUID();
+    const input = { inspectionId, planId: PLAN_2022.id, expectedVersion: 0, idempotencyKey: randomUUID(), items: [{ checkItemId: item('C2'), outcome: ItemOutcome.COMPLIANT }], resultCodes: [], orders: [] };
+    const first = await sut().save(input, inspector);
+    const again = await sut().save(input, inspector);
+    expect(again.version).toBe(first.version);
+    const section = await dataSource.getRepository(SectionEntity).findOneByOrFail({ inspectionId });
+    expect(section.version).toBe(1);
+    expect(await dataSource.getRepository(SectionChangeEntity).countBy({ sectionId: section.id })).toBe(1);
+  });
+
+  it('R-RES-1: submit needs every item and a fitting result; then the record is locked and amendments keep the original', async () => {
+    const inspectionId = randomUUID();
+    await save(inspectionId, 0, { items: allCompliant().slice(0, 5), resultCodes: [1] });
+    await expect(sut().submit({ inspectionId, expectedVersion: 1, idempotencyKey: randomUUID() }, inspector)).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'items' } });
+    const items = allCompliant().map((i) => (i.checkItemId === item('C4') ? { ...i, outcome: ItemOutcome.NON_COMPLIANT } : i));
+    await save(inspectionId, 1, {
+      items,
+      resultCodes: [5],
+      onSiteRecord: { facts: '未悬挂《网络文化经营许可证》', personsPresent: '负责人张某' },
+      orders: [{ kind: OrderKind.RECTIFY, delivery: OrderDelivery.WRITTEN, content: '限期悬挂许可证', deadline: '2022-08-20', checkItemId: item('C4') }],
+    });
+    const submitted = await sut().submit({ inspectionId, expectedVersion: 2, idempotencyKey: randomUUID() }, inspector);
+    expect(submitted).toMatchObject({ status: 'SUBMITTED', version: 3, resultCodes: [5] });
+    expect(submitted.orders[0]).toMatchObject({ kind: 'RECTIFY', deadline: '2022-08-20' });
+    await expect(save(inspectionId, 3, { items, resultCodes: [5] })).rejects.toMatchObject({ extensions: { code: 'CONFLICT' } });
+    const amended = await sut().amend(
+      { inspectionId, planId: PLAN_2022.id, expectedVersion: 3, idempotencyKey: randomUUID(), reason: '笔误：期限应为 8 月 25 日', items, resultCodes: [5], onSiteRecord: { facts: '未悬挂《网络文化经营许可证》', personsPresent: '负责人张某' }, orders: [{ kind: OrderKind.RECTIFY, delivery: OrderDelivery.WRITTEN, content: '限期悬挂许可证', deadline: '2022-08-25', checkItemId: item('C4') }] },
+      inspector,
+    );
+    expect(amended.status).toBe('SUBMITTED');
+    expect(amended.amendments).toEqual([expect.objectContaining({ version: 4, reason: '笔误：期限应为 8 月 25 日', changes: [expect.objectContaining({ field: 'orders', before: expect.stringContaining('2022-08-20'), after: expect.stringContaining('2022-08-25') })] })]);
+    const section = await dataSource.getRepository(SectionEntity).findOneByOrFail({ inspectionId });
+    expect(JSON.parse(section.submittedRecord!).orders[0].deadline).toBe('2022-08-20');
+  });
+
+  it('refuses an item that is not this department\'s and an impossible result, naming the field, and writes nothing', async () => {
     const before = await dataSource.getRepository(SectionItemEntity).count();
-    await expect(
-      sut.recordItemOutcome({ inspectionId: randomUUID(), checkItemId: checkItemId(PLAN_2022.id, 'M1'), outcome: ItemOutcome.COMPLIANT }, inspector),
-    ).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'checkItemId' } });
+    await expect(save(randomUUID(), 0, { items: [{ checkItemId: item('M1'), outcome: ItemOutcome.COMPLIANT }] })).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'items.0.checkItemId' } });
+    await expect(save(randomUUID(), 0, { items: allCompliant(), resultCodes: [9, 10] })).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'resultCodes' } });
     expect(await dataSource.getRepository(SectionItemEntity).count()).toBe(before);
   });
 });

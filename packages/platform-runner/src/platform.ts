@@ -103,6 +103,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     NODE_ENV: base.NODE_ENV === 'production' ? 'production' : 'development',
     DB_CLIENT: db,
     SQLITE_DIR: dataDir,
+    FILES_DIR: join(dataDir, 'files'),
     MYSQL_DATABASE_PREFIX: mysqlPrefix,
     AUTH_PUBLIC_KEY: keys.AUTH_PUBLIC_KEY,
   };
@@ -111,7 +112,11 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
 
   const envFor = (name: ServiceName): NodeJS.ProcessEnv => {
     const env: NodeJS.ProcessEnv = { ...common, PORT: String(ports[name]) };
-    if (name === 'office') env.AUTH_PRIVATE_KEY = keys.AUTH_PRIVATE_KEY;
+    if (name === 'office') {
+      env.AUTH_PRIVATE_KEY = keys.AUTH_PRIVATE_KEY;
+      // The office reads the departments' sections through the graph (record forms, signing).
+      env.GATEWAY_URL = graphqlUrl('gateway');
+    }
     if (name === 'gateway') {
       Object.assign(env, {
         OFFICE_URL: graphqlUrl('office'),

@@ -1,7 +1,7 @@
 import { generateAuthKeys, principalFromHeader, privateKeyFrom, publicKeyFrom, signToken, verifyToken } from './auth';
 import type { Principal } from '@dr/domain';
 
-const principal: Principal = { userId: 'u1', username: 'culture-admin', displayName: '管理员', role: 'DEPARTMENT_ADMIN', department: 'culture' };
+const principal: Principal = { userId: 'u1', username: 'culture-admin', displayName: '管理员', role: 'DEPARTMENT_ADMIN', department: 'culture', inspectorId: null };
 
 describe('session tokens', () => {
   const keys = generateAuthKeys();

@@ -36,7 +36,7 @@ export function generateAuthKeys(): { publicKey: string; privateKey: string } {
 
 export async function signToken(principal: Principal, key: KeyObject, ttlSeconds: number): Promise<{ token: string; expiresAt: Date }> {
   const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
-  const token = await new SignJWT({ name: principal.displayName, username: principal.username, role: principal.role, dept: principal.department })
+  const token = await new SignJWT({ name: principal.displayName, username: principal.username, role: principal.role, dept: principal.department, insp: principal.inspectorId })
     .setProtectedHeader({ alg: 'EdDSA' })
     .setSubject(principal.userId)
     .setIssuer(ISSUER)
@@ -54,7 +54,8 @@ export async function verifyToken(token: string, key: KeyObject): Promise<Princi
     const role = payload.role as Role;
     const department = payload.dept ?? null;
     if (!payload.sub || !ROLES.includes(role) || (department !== null && !isDepartment(department))) throw unauthenticated('登录令牌内容无效，请重新登录');
-    return { userId: payload.sub, username: String(payload.username), displayName: String(payload.name), role, department };
+    const inspectorId = typeof payload.insp === 'string' ? payload.insp : null;
+    return { userId: payload.sub, username: String(payload.username), displayName: String(payload.name), role, department, inspectorId };
   } catch (error) {
     if (error instanceof joseErrors.JWTExpired) throw unauthenticated('登录已过期，请重新登录');
     if (error instanceof joseErrors.JOSEError) throw unauthenticated('登录令牌无效，请重新登录');

@@ -22,6 +22,8 @@ export const serverConfigSchema = z.object({
 export const databaseConfigSchema = z.object({
   DB_CLIENT: z.enum(['sqlite', 'mariadb', 'mysql']).default('sqlite'),
   SQLITE_DIR: z.string().min(1).default('.data'),
+  /** Stored files (evidence, signatures, stamps), one folder per subgraph, named by their SHA-256. */
+  FILES_DIR: z.string().min(1).default('.data/files'),
   MYSQL_HOST: z.string().min(1).default('127.0.0.1'),
   MYSQL_PORT: port.default(3306),
   MYSQL_USER: z.string().min(1).default('root'),

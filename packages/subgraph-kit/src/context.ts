@@ -5,6 +5,8 @@ import { forbidden, unauthenticated } from './errors';
 /** What every resolver gets: who is asking, a request-scoped logger, and request-scoped loaders. */
 export interface RequestContext<Loaders = unknown> {
   principal: Principal | null;
+  /** The request's `Authorization` header, for calls this server makes on the caller's behalf. */
+  authorization: string | null;
   requestId: string;
   logger: Logger;
   loaders: Loaders;

@@ -2,7 +2,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 
 /** The error codes the UI reads (`extensions.code`); it never parses message text. */
-export const ERROR_CODES = ['BAD_USER_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'UNAUTHENTICATED'] as const;
+export const ERROR_CODES = ['BAD_USER_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'UNAUTHENTICATED', 'SUBGRAPH_UNAVAILABLE'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /**
@@ -39,7 +39,7 @@ function firstValidationProblem(errors: ValidationLike[], prefix = ''): { field:
   return undefined;
 }
 
-const PASS_THROUGH = new Set<string>([...ERROR_CODES, 'SUBGRAPH_UNAVAILABLE', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
+const PASS_THROUGH = new Set<string>([...ERROR_CODES, 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
 
 /**
  * Apollo `formatError`: known codes pass (without stack traces), class-validator failures become

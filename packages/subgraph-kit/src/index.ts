@@ -15,3 +15,6 @@ export * from './shutdown';
 export * from './password';
 export * from './enums';
 export * from './loaders';
+export * from './file-store';
+export * from './idempotency';
+export * from './http-files';

@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { principalFromHeader, publicKeyFrom } from './auth';
-import { databaseConfigSchema, loadConfig, portWithDefault, serverConfigSchema } from './config';
+import { databaseConfigSchema, loadConfig, portWithDefault, serverConfigSchema, type DatabaseConfig } from './config';
 import type { RequestContext } from './context';
 import { openDataSource, type DataSourceSpec } from './data-source';
 import { createErrorFormatter } from './errors';
@@ -49,6 +49,7 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
     apollo,
     context: async (request, requestId) => ({
       principal: await principalFromHeader(request.headers.authorization, options.publicKey),
+      authorization: request.headers.authorization ?? null,
       requestId,
       logger: logger.child({ requestId }),
       loaders: options.createLoaders(dataSource),
@@ -69,7 +70,7 @@ export interface SubgraphDefinition<Loaders> extends DataSourceSpec {
   /** Loads the demo data once into an empty database. */
   seed?: (dataSource: DataSource, logger: Logger) => Promise<void>;
   /** Plain HTTP routes beside `/graphql` (they check the token themselves where needed). */
-  routes?: (dataSource: DataSource, publicKey: KeyObject, logger: Logger) => HttpRoute[];
+  routes?: (dataSource: DataSource, publicKey: KeyObject, logger: Logger, config: DatabaseConfig) => HttpRoute[];
 }
 
 /** Reads the environment, opens the database (migrating it), seeds, listens, and closes on signals. */
@@ -86,7 +87,7 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
     logger,
     publicKey,
     createLoaders: definition.createLoaders,
-    routes: definition.routes?.(dataSource, publicKey, logger),
+    routes: definition.routes?.(dataSource, publicKey, logger, config),
   });
   const { url } = await app.listen(config.PORT, config.HOST);
   logger.info({ url, db: config.DB_CLIENT }, 'subgraph ready');

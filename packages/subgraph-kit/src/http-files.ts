@@ -1,0 +1,57 @@
+import type { KeyObject } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { GraphQLError } from 'graphql';
+import type { Principal } from '@dr/domain';
+import { principalFromHeader } from './auth';
+import { sendJson } from './http';
+
+/** A request body over the route's limit. */
+export class PayloadTooLarge extends Error {
+  constructor(readonly limitBytes: number) {
+    super(`payload over ${limitBytes} bytes`);
+  }
+}
+
+/** The whole body, refused as soon as it passes `limitBytes` (a declared Content-Length is checked first). */
+export async function readBody(request: IncomingMessage, limitBytes: number): Promise<Buffer> {
+  if (Number(request.headers['content-length'] ?? 0) > limitBytes) throw new PayloadTooLarge(limitBytes);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > limitBytes) throw new PayloadTooLarge(limitBytes);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** The signed-in principal of a file request, or null after answering 401. */
+export async function principalOrReply(request: IncomingMessage, response: ServerResponse, publicKey: KeyObject): Promise<Principal | null> {
+  try {
+    const principal = await principalFromHeader(request.headers.authorization, publicKey);
+    if (principal) return principal;
+    sendJson(response, 401, { error: '请先登录', code: 'UNAUTHENTICATED' });
+  } catch (error) {
+    sendJson(response, 401, { error: error instanceof GraphQLError ? error.message : '请先登录', code: 'UNAUTHENTICATED' });
+  }
+  return null;
+}
+
+const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNSUPPORTED_MEDIA_TYPE: 415, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, UNAUTHENTICATED: 401 };
+
+/**
+ * Answers a file route's failure as `{ error, code, field }` with the matching status; anything that is
+ * not a user-facing error is rethrown, for the server to log and mask.
+ */
+export function sendFileError(response: ServerResponse, error: unknown): void {
+  if (error instanceof PayloadTooLarge) {
+    sendJson(response, 413, { error: `文件超过 ${Math.round(error.limitBytes / 1024 / 1024)} MB 的上限`, code: 'BAD_USER_INPUT', field: 'file' });
+    return;
+  }
+  if (error instanceof GraphQLError && typeof error.extensions.code === 'string' && error.extensions.code in STATUS) {
+    const code = error.extensions.code;
+    sendJson(response, STATUS[code], { error: error.message, code, field: error.extensions.field ?? null });
+    return;
+  }
+  throw error;
+}
