@@ -1,0 +1,7 @@
+export { renderRecordForm, RECORD_FORM_TITLE } from './record-form.renderer';
+export { renderStatisticsForm, summarizeDepartments, STATISTICS_FORM_TITLE } from './statistics-form.renderer';
+export { renderNoticeLetter, NOTICE_LETTER_TITLE } from './notice-letter.renderer';
+export type * from './types';
+export { DocumentRenderError, type DocumentRenderErrorCode } from './document-render.error';
+export { loadFonts, resolveFontPaths, defaultFontPaths, type PdfFonts, type FontPaths } from './font.loader';
+export * from './labels';

@@ -1,0 +1,9 @@
+/**
+ * Helpers for tests that read the rendered PDFs back, in this package and elsewhere:
+ * `import { extractPdfText, sampleRecordFormData } from '@dr/documents/testing'`.
+ */
+export { extractPdfText, readPdf, closePdfReader, runsToLines } from './pdf-text.extractor';
+export type { PdfReadResult, PdfTextRun } from './pdf-text.extractor';
+export { encodePng, createSignaturePng, createStampPng } from './png.builder';
+export { sampleRecordFormData, sampleNoticeLetterData, SAMPLE_TEAM, SAMPLE_ITEMS } from './fixtures';
+export type { SampleRecordOptions } from './fixtures';
