@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { startPlatform, type Platform } from '@dr/platform-runner';
 import { CHECK_ITEMS_2022, PLAN_2022, checkItemsOf } from '@dr/domain';
 import { demoInspections, demoInspectors, demoVenues } from '@dr/demo-data';
@@ -30,8 +31,17 @@ const INSPECTION_WITH_SECTIONS = /* GraphQL */ `
 `;
 
 const CULTURE_SECTION = `query Section($id: ID!) { inspection(id: $id) { cultureSection { version items { checkItem { id code } outcome note } } } }`;
-const RECORD = (department: string) =>
-  `mutation Record($input: RecordItemOutcomeInput!) { ${department}RecordItemOutcome(input: $input) { version items { checkItem { code } outcome note } } }`;
+const SAVE = (department: string) =>
+  `mutation Save($input: SaveSectionInput!) { ${department}SaveSection(input: $input) { version items { checkItem { code } outcome note } } }`;
+const saveInput = (inspectionId: string, expectedVersion: number, items: { checkItemId: string; outcome: string; note?: string }[]) => ({
+  inspectionId,
+  planId: PLAN_2022.id,
+  expectedVersion,
+  idempotencyKey: randomUUID(),
+  items,
+  resultCodes: [],
+  orders: [],
+});
 
 describe.each(testDatabases())('the platform through the gateway on %s', (db: 'sqlite' | 'mariadb') => {
   let platform: Platform;
@@ -100,7 +110,7 @@ describe.each(testDatabases())('the platform through the gateway on %s', (db: 's
     const token = await login(gateway, 'culture-inspector');
     const before = (await graphql(gateway, CULTURE_SECTION, { id: firstInspection.id }, token)).data.inspection.cultureSection;
     const c5 = before.items.find((i: any) => i.checkItem.code === 'C5').checkItem.id;
-    const result = await graphql(gateway, RECORD('culture'), { input: { inspectionId: firstInspection.id, checkItemId: c5, outcome: 'NON_COMPLIANT', note: '入口处未悬挂未成年人禁入标志' } }, token);
+    const result = await graphql(gateway, SAVE('culture'), { input: saveInput(firstInspection.id, before.version, [{ checkItemId: c5, outcome: 'NON_COMPLIANT', note: '入口处未悬挂未成年人禁入标志' }]) }, token);
     expect(result.errors).toBeUndefined();
     const after = (await graphql(gateway, CULTURE_SECTION, { id: firstInspection.id }, office)).data.inspection.cultureSection;
     expect(after.version).toBe(before.version + 1);
@@ -111,7 +121,7 @@ describe.each(testDatabases())('the platform through the gateway on %s', (db: 's
     const market = await login(gateway, 'market-admin');
     const before = (await graphql(gateway, CULTURE_SECTION, { id: firstInspection.id }, office)).data.inspection.cultureSection;
     const c1 = before.items.find((i: any) => i.checkItem.code === 'C1');
-    const result = await graphql(gateway, RECORD('culture'), { input: { inspectionId: firstInspection.id, checkItemId: c1.checkItem.id, outcome: 'COMPLIANT' } }, market);
+    const result = await graphql(gateway, SAVE('culture'), { input: saveInput(firstInspection.id, before.version, [{ checkItemId: c1.checkItem.id, outcome: 'COMPLIANT' }]) }, market);
     expect(result.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(result.errors?.[0].message).toContain('文化广电和旅游局');
     const after = (await graphql(gateway, CULTURE_SECTION, { id: firstInspection.id }, office)).data.inspection.cultureSection;

@@ -10,6 +10,9 @@ import { OfficeInitial1700000000000 } from './migrations/1700000000000-office-in
 import { DirectoriesAndDraws1700000000002 } from './migrations/1700000000002-directories-and-draws';
 import { DirectoryImports1700000000003 } from './migrations/1700000000003-directory-imports';
 import { ImportJob, ImportRowError } from './directory-import/import-job.entity';
+import { RecordSignature, VenueResponse } from './visit/visit.entities';
+import { Visits1700000000004 } from './migrations/1700000000004-visits';
+import { IdempotentRequest } from '@dr/subgraph-kit';
 
-export const OFFICE_ENTITIES = [Plan, Venue, Inspector, InspectorConflict, Inspection, TeamMember, User, Draw, DrawBlob, ImportJob, ImportRowError];
-export const OFFICE_MIGRATIONS = [OfficeInitial1700000000000, DirectoriesAndDraws1700000000002, DirectoryImports1700000000003];
+export const OFFICE_ENTITIES = [Plan, Venue, Inspector, InspectorConflict, Inspection, TeamMember, User, Draw, DrawBlob, ImportJob, ImportRowError, RecordSignature, VenueResponse, IdempotentRequest];
+export const OFFICE_MIGRATIONS = [OfficeInitial1700000000000, DirectoriesAndDraws1700000000002, DirectoryImports1700000000003, Visits1700000000004];

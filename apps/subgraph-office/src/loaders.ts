@@ -7,6 +7,7 @@ import { Inspector } from './inspector/inspector.entity';
 import { Inspection } from './inspection/inspection.entity';
 import { TeamMember } from './inspection/team-member.entity';
 import { InspectorConflict } from './inspector/conflict.entity';
+import { RecordSignature, VenueResponse } from './visit/visit.entities';
 
 export interface OfficeLoaders {
   plan: DataLoader<string, Plan | null>;
@@ -15,6 +16,8 @@ export interface OfficeLoaders {
   inspection: DataLoader<string, Inspection | null>;
   teamByInspection: DataLoader<string, TeamMember[]>;
   conflictsByInspector: DataLoader<string, InspectorConflict[]>;
+  signaturesByInspection: DataLoader<string, RecordSignature[]>;
+  venueResponse: DataLoader<string, VenueResponse[]>;
 }
 
 export type OfficeContext = RequestContext<OfficeLoaders>;
@@ -27,5 +30,7 @@ export function createOfficeLoaders(dataSource: DataSource): OfficeLoaders {
     inspection: createByIdLoader(dataSource, Inspection),
     teamByInspection: createGroupLoader(dataSource, TeamMember, 'inspectionId', { position: 'ASC' }),
     conflictsByInspector: createGroupLoader(dataSource, InspectorConflict, 'inspectorId', { venueId: 'ASC' }),
+    signaturesByInspection: createGroupLoader(dataSource, RecordSignature, 'inspectionId', { signedAt: 'ASC' }),
+    venueResponse: createGroupLoader(dataSource, VenueResponse, 'inspectionId'),
   };
 }

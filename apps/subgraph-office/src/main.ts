@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { WEIDONG_STREETS } from '@dr/demo-data';
-import { loadConfig, privateKeyFrom, runMain, startSubgraph, z, type Logger } from '@dr/subgraph-kit';
+import { createFileStore, databaseConfigSchema, loadConfig, privateKeyFrom, runMain, startSubgraph, z, type Logger } from '@dr/subgraph-kit';
 import type { DataSource } from 'typeorm';
 import { buildOfficeSchema } from './schema';
 import { createOfficeLoaders } from './loaders';
@@ -12,6 +12,9 @@ import { drawRoutes } from './draw/draw.routes';
 import { AuthService } from './auth/auth.service';
 import { ImportService } from './directory-import/import.service';
 import { importRoutes } from './directory-import/import.routes';
+import { VisitService } from './visit/visit.service';
+import { DepartmentSections } from './visit/department-sections.client';
+import { visitRoutes } from './visit/visit.routes';
 
 runMain('office', async () => {
   const config = loadConfig(
@@ -22,6 +25,9 @@ runMain('office', async () => {
       IMPORT_DIR: z.string().min(1).default(join(tmpdir(), 'dr-imports')),
       /** The district's streets (街道), comma-separated; an imported venue must be on one of them. */
       DISTRICT_STREETS: z.string().default(WEIDONG_STREETS.map((s) => s.name).join(',')),
+      /** The gateway, through which the office reads the departments' sections (record forms, signing). */
+      GATEWAY_URL: z.url().default('http://127.0.0.1:4000/graphql'),
+      FILES_DIR: databaseConfigSchema.shape.FILES_DIR,
     }),
   );
   const signingKey = privateKeyFrom(config.AUTH_PRIVATE_KEY);
@@ -32,14 +38,21 @@ runMain('office', async () => {
     imports.failInterrupted().catch((error: unknown) => logger.error({ err: error }, 'could not mark interrupted imports'));
     return imports;
   };
+  const files = createFileStore(join(resolve(config.FILES_DIR), 'office'));
+  const sections = new DepartmentSections(config.GATEWAY_URL);
   await startSubgraph({
     name: 'office',
     defaultPort: 4001,
     entities: OFFICE_ENTITIES,
     migrations: OFFICE_MIGRATIONS,
     createLoaders: createOfficeLoaders,
-    buildSchema: (dataSource, logger) => buildOfficeSchema(dataSource, { auth: new AuthService(dataSource, signingKey), imports: importsFor(dataSource, logger) }),
+    buildSchema: (dataSource, logger) =>
+      buildOfficeSchema(dataSource, { auth: new AuthService(dataSource, signingKey), imports: importsFor(dataSource, logger), visits: new VisitService(dataSource, files, sections) }),
     seed: seedOffice,
-    routes: (dataSource, publicKey, logger) => [...drawRoutes(dataSource), ...importRoutes(dataSource, importsFor(dataSource, logger), publicKey)],
+    routes: (dataSource, publicKey, logger) => [
+      ...drawRoutes(dataSource),
+      ...importRoutes(dataSource, importsFor(dataSource, logger), publicKey),
+      ...visitRoutes({ dataSource, files, sections, publicKey, logger }),
+    ],
   });
 });

@@ -10,13 +10,16 @@ import { PlanResolver } from './plan/plan.resolver';
 import { VenueResolver } from './venue/venue.resolver';
 import { DrawResolver } from './draw/draw.resolver';
 import type { OfficeContext } from './loaders';
+import { VisitResolver } from './visit/visit.resolver';
+import type { VisitService } from './visit/visit.service';
 
-const RESOLVERS = [AuthResolver, PlanResolver, InspectionResolver, VenueResolver, InspectorResolver, DrawResolver, ImportResolver] as const;
+const RESOLVERS = [AuthResolver, PlanResolver, InspectionResolver, VenueResolver, InspectorResolver, DrawResolver, ImportResolver, VisitResolver] as const;
 
 /** Services with state or secrets, made once by `main` and handed to the resolvers that need them. */
 export interface OfficeServices {
   auth: AuthService;
   imports: ImportService;
+  visits: VisitService;
 }
 
 /**
@@ -33,7 +36,7 @@ export function buildOfficeSchema(dataSource?: DataSource, services?: OfficeServ
       resolvers: [...RESOLVERS],
       container: {
         get: (someClass: new (...args: unknown[]) => unknown) => {
-          if (!instances.has(someClass)) instances.set(someClass, new someClass(dataSource, services?.auth, services?.imports));
+          if (!instances.has(someClass)) instances.set(someClass, new someClass(dataSource, services?.auth, services?.imports, services?.visits));
           return instances.get(someClass);
         },
       },

@@ -13,6 +13,15 @@ import { User } from '../src/auth/user.entity';
 import { InspectionService } from '../src/inspection/inspection.service';
 import { Inspection } from '../src/inspection/inspection.entity';
 import { Inspector } from '../src/inspector/inspector.entity';
+import { VisitService } from '../src/visit/visit.service';
+import { DepartmentSections } from '../src/visit/department-sections.client';
+import { NoticeMode } from '../src/visit/visit.types';
+import { createFileStore } from '@dr/subgraph-kit';
+import { demoInspections, demoUsers } from '@dr/demo-data';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Principal } from '@dr/domain';
 
 describe.each(testDatabases())('office storage on %s', (db) => {
   let dataSource: DataSource;
@@ -59,5 +68,44 @@ describe.each(testDatabases())('office storage on %s', (db) => {
     await expect(
       sut.create({ planId: PLAN_2022.id, venueId: demoVenues()[1].id, scheduledDate: '2022-09-01', leaderId: marketOfficer.id, memberIds: [other.id] }),
     ).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'leaderId' } });
+  });
+
+  describe('the visit (R-PLAN-2, R-NOTE-1)', () => {
+    const visits = () => new VisitService(dataSource, createFileStore(mkdtempSync(join(tmpdir(), 'dr-office-files-'))), new DepartmentSections('http://127.0.0.1:9/graphql'));
+    const asUser = (username: string): Principal => {
+      const user = demoUsers().find((u) => u.username === username)!;
+      return { userId: user.id, username, displayName: user.displayName, role: user.role, department: user.department, inspectorId: user.inspectorId };
+    };
+    const [first, second] = demoInspections();
+
+    it('books a slot inside the plan window and refuses one outside it, naming the field', async () => {
+      const booked = await visits().schedule({ inspectionId: first.id, date: '2022-08-10', startTime: '09:00', endTime: '11:00' }, asUser('office'));
+      expect(booked).toMatchObject({ scheduledDate: '2022-08-10', visitStartTime: '09:00', visitEndTime: '11:00' });
+      await expect(visits().schedule({ inspectionId: first.id, date: '2023-01-05', startTime: '09:00', endTime: '11:00' }, asUser('office'))).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'date' } });
+      await expect(visits().schedule({ inspectionId: first.id, date: '2022-08-10', startTime: '11:00', endTime: '10:00' }, asUser('office'))).rejects.toMatchObject({ extensions: { field: 'endTime' } });
+    });
+
+    it('never books an officer into two visits at once', async () => {
+      const shared = [second.leaderId, ...second.memberIds].filter((id) => [first.leaderId, ...first.memberIds].includes(id));
+      expect(shared.length).toBeGreaterThan(0);
+      const clash = visits().schedule({ inspectionId: second.id, date: '2022-08-10', startTime: '10:30', endTime: '12:00' }, asUser('office'));
+      await expect(clash).rejects.toMatchObject({ extensions: { code: 'CONFLICT', field: 'startTime' } });
+      await expect(clash).rejects.toThrow(/已安排其他检查/);
+      const after = await visits().schedule({ inspectionId: second.id, date: '2022-08-10', startTime: '11:00', endTime: '12:00' }, asUser('office'));
+      expect(after.visitStartTime).toBe('11:00');
+    });
+
+    it('lets only the office or the team schedule and notify', async () => {
+      await expect(visits().schedule({ inspectionId: first.id, date: '2022-08-11', startTime: '09:00', endTime: '10:00' }, asUser('market-admin'))).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+      const byTeam = await visits().recordNotice({ inspectionId: first.id, mode: NoticeMode.PHONE, prepare: '营业执照、网络文化经营许可证' }, asUser('culture-inspector'));
+      expect(byTeam).toMatchObject({ noticeMode: 'PHONE', noticePrepare: '营业执照、网络文化经营许可证' });
+      expect(byTeam.noticeAt).toBeInstanceOf(Date);
+    });
+
+    it('an undisclosed visit tells the venue nothing', async () => {
+      await expect(visits().recordNotice({ inspectionId: first.id, mode: NoticeMode.UNDISCLOSED, prepare: '营业执照' }, asUser('office'))).rejects.toMatchObject({ extensions: { field: 'prepare' } });
+      const undisclosed = await visits().recordNotice({ inspectionId: first.id, mode: NoticeMode.UNDISCLOSED }, asUser('office'));
+      expect(undisclosed).toMatchObject({ noticeMode: 'UNDISCLOSED', noticeAt: null, noticePrepare: null });
+    });
   });
 });

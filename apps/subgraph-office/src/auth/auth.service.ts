@@ -33,7 +33,7 @@ export class AuthService {
     }
     this.failures.delete(key);
     const { token, expiresAt } = await signToken(
-      { userId: user.id, username: user.username, displayName: user.displayName, role: user.role, department: user.department },
+      { userId: user.id, username: user.username, displayName: user.displayName, role: user.role, department: user.department, inspectorId: user.inspectorId },
       this.signingKey,
       TOKEN_TTL_SECONDS,
     );

@@ -28,6 +28,11 @@ export class User {
   @Field(() => DepartmentEnum, { nullable: true })
   department: Department | null;
 
+  /** The officer in the inspector directory this login belongs to (who signs, whose visits). */
+  @Column({ name: 'inspector_id', type: 'varchar', length: 36, nullable: true })
+  @Field(() => ID, { nullable: true, description: '对应的执法检查人员' })
+  inspectorId: string | null;
+
   @Column({ name: 'password_hash', type: 'varchar', length: 200 })
   passwordHash: string;
 

@@ -16,7 +16,7 @@ import { ImportService } from './import.service';
  * the web import, straight against the office database (DB_CLIENT, SQLITE_DIR, MYSQL_*), with a
  * progress bar. Exit 0 when imported (or valid, with --dry-run), 1 when the file has errors.
  */
-const SYSTEM: Principal = { userId: 'cli', username: 'cli', displayName: '命令行导入', role: 'OFFICE_ADMIN', department: null };
+const SYSTEM: Principal = { userId: 'cli', username: 'cli', displayName: '命令行导入', role: 'OFFICE_ADMIN', department: null, inspectorId: null };
 
 function bar(done: number, total: number | null): string {
   if (!total) return `${done.toLocaleString()} 行`;

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn, VersionColumn } from 'typeorm';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import type { NoticeMode } from '@dr/domain';
 
 export enum InspectionStatus {
   SCHEDULED = 'SCHEDULED',
@@ -34,8 +35,8 @@ export class Inspection {
   @Column({ name: 'venue_id', type: 'varchar', length: 36 })
   venueId: string;
 
+  /** Exposed through the visit resolver, which hides it from those who may not see an undisclosed visit. */
   @Column({ name: 'scheduled_date', type: 'varchar', length: 10, nullable: true })
-  @Field(() => String, { nullable: true, description: '计划检查日期 YYYY-MM-DD' })
   scheduledDate: string | null;
 
   @Column({ type: 'varchar', length: 16, default: InspectionStatus.SCHEDULED })
@@ -46,6 +47,26 @@ export class Inspection {
   @Column({ name: 'draw_id', type: 'varchar', length: 36, nullable: true })
   @Field(() => ID, { nullable: true, description: '产生本检查的抽取；手工创建时为空' })
   drawId: string | null;
+
+  /** Visit time of day `HH:MM` (with the date: the slot an officer is booked for). */
+  @Column({ name: 'visit_start_time', type: 'varchar', length: 5, nullable: true })
+  visitStartTime: string | null;
+
+  @Column({ name: 'visit_end_time', type: 'varchar', length: 5, nullable: true })
+  visitEndTime: string | null;
+
+  /** R-NOTE-1: how the venue was told, or UNDISCLOSED (then no letter, and the date is kept from others). */
+  @Column({ name: 'notice_mode', type: 'varchar', length: 16, nullable: true })
+  noticeMode: NoticeMode | null;
+
+  @Column({ name: 'notice_at', type: 'datetime', precision: 6, nullable: true })
+  noticeAt: Date | null;
+
+  @Column({ name: 'notice_prepare', type: 'varchar', length: 1000, nullable: true })
+  noticePrepare: string | null;
+
+  @Column({ name: 'completed_at', type: 'datetime', precision: 6, nullable: true })
+  completedAt: Date | null;
 
   @VersionColumn({ type: 'int' })
   version: number;

@@ -1,0 +1,250 @@
+import { randomUUID } from 'node:crypto';
+import { startPlatform, type Platform } from '@dr/platform-runner';
+import { PLAN_2022, type Department } from '@dr/domain';
+import { demoInspections, demoInspectors, demoVenues } from '@dr/demo-data';
+import { extractPdfText } from '@dr/documents/testing';
+import { testDatabases } from '@dr/config-jest/databases';
+import { graphql, login } from './graphql';
+import { dataUrl, signaturePng } from './images';
+
+const SECTION_FIELDS = `status version resultCodes submittedAt
+  items { checkItem { id code } outcome note evidence { id sha256 contentType url } }
+  orders { kind delivery content deadline }
+  amendments { version reason amendedBy changes { field label before after } }`;
+const SECTION = (department: Department) => `query Section($id: ID!) { inspection(id: $id) { ${department}Section { ${SECTION_FIELDS} } } }`;
+const SAVE = (department: Department) => `mutation Save($input: SaveSectionInput!) { ${department}SaveSection(input: $input) { ${SECTION_FIELDS} } }`;
+const SUBMIT = (department: Department) => `mutation Submit($input: SubmitSectionInput!) { ${department}SubmitSection(input: $input) { ${SECTION_FIELDS} } }`;
+const AMEND = (department: Department) => `mutation Amend($input: AmendSectionInput!) { ${department}AmendSection(input: $input) { ${SECTION_FIELDS} } }`;
+const VISIT = `query Visit($id: ID!) { inspection(id: $id) {
+  id status scheduledDate visitStartTime visitEndTime visitHidden viewerOnTeam noticeLetterUrl
+  notice { mode prepare }
+  recordForm { status missingSigners officerSignatures { inspector { id name } imageUrl } refusal { note signatures { inspector { id } } } venueSignature { signerName stampUrl } pdfUrl statisticsPdfUrl }
+} }`;
+const INSPECTION_RESULT = 'id status recordForm { status missingSigners }';
+
+const officer = (department: Department, n: number) => demoInspectors().filter((i) => i.department === department)[n - 1];
+
+describe.each(testDatabases())('the visit through the gateway on %s (issue #4)', (db: 'sqlite' | 'mariadb') => {
+  let platform: Platform;
+  let gateway: string;
+  let files: string;
+  const tokens: Record<string, string> = {};
+  const [first, second, third] = demoInspections();
+
+  beforeAll(async () => {
+    platform = await startPlatform({ db });
+    gateway = platform.urls.gateway;
+    files = new URL(gateway).origin;
+    for (const user of ['office', 'culture-inspector', 'market-inspector', 'fire-inspector', 'culture-admin', 'market-admin']) tokens[user] = await login(gateway, user);
+  });
+  afterAll(() => platform?.close());
+
+  const call = (user: string, query: string, variables: Record<string, unknown>) => graphql(gateway, query, variables, tokens[user]);
+  const section = async (department: Department, inspectionId: string, user = 'office') => (await call(user, SECTION(department), { id: inspectionId })).data.inspection[`${department}Section`];
+  const fetchFile = (user: string, path: string, init: RequestInit = {}) => fetch(`${files}${path}`, { ...init, headers: { authorization: `Bearer ${tokens[user]}`, ...(init.headers ?? {}) } });
+  const saveInput = (inspectionId: string, expectedVersion: number, items: unknown[], extra: Record<string, unknown> = {}) => ({
+    inspectionId,
+    planId: PLAN_2022.id,
+    expectedVersion,
+    idempotencyKey: randomUUID(),
+    items,
+    resultCodes: [],
+    orders: [],
+    ...extra,
+  });
+  const allItems = async (department: Department, inspectionId: string, outcome: string, overrides: Record<string, string> = {}) =>
+    (await section(department, inspectionId)).items.map((i: any) => ({ checkItemId: i.checkItem.id, outcome: overrides[i.checkItem.code] ?? outcome }));
+  const fileBody = (bytes: Buffer, name: string) => ({ method: 'POST', body: bytes, headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(name) } });
+
+  /** The department records and submits its part; culture finds C4 not compliant and orders it put right. */
+  async function completeSection(department: Department, user: string, inspectionId: string) {
+    const current = await section(department, inspectionId, user);
+    const violation = department === 'culture';
+    const items = await allItems(department, inspectionId, 'COMPLIANT', violation ? { C4: 'NON_COMPLIANT' } : {});
+    const extra = violation
+      ? {
+          resultCodes: [5],
+          onSiteRecord: { facts: '收银台未悬挂《网络文化经营许可证》', personsPresent: '场所负责人' },
+          orders: [{ kind: 'RECTIFY', delivery: 'MOBILE_PRINTED', content: '限三日内悬挂《网络文化经营许可证》', deadline: '2022-08-13', checkItemId: items[3].checkItemId }],
+        }
+      : { resultCodes: [1, 9] };
+    const saved = await call(user, SAVE(department), { input: saveInput(inspectionId, current.version, items, extra) });
+    expect(saved.errors).toBeUndefined();
+    const submitted = await call(user, SUBMIT(department), { input: { inspectionId, expectedVersion: saved.data[`${department}SaveSection`].version, idempotencyKey: randomUUID() } });
+    expect(submitted.errors).toBeUndefined();
+    return submitted.data[`${department}SubmitSection`];
+  }
+
+  it('R-PLAN-2, R-NOTE-1: schedules the visit, records a phone notice and prints the 告知书 naming the team and their 执法证', async () => {
+    const scheduled = await call('culture-inspector', `mutation($input: ScheduleVisitInput!) { scheduleVisit(input: $input) { scheduledDate visitStartTime visitEndTime } }`, {
+      input: { inspectionId: first.id, date: '2022-08-10', startTime: '09:00', endTime: '11:00' },
+    });
+    expect(scheduled.data.scheduleVisit).toEqual({ scheduledDate: '2022-08-10', visitStartTime: '09:00', visitEndTime: '11:00' });
+    const outside = await call('office', `mutation($input: ScheduleVisitInput!) { scheduleVisit(input: $input) { id } }`, { input: { inspectionId: first.id, date: '2022-07-01', startTime: '09:00', endTime: '11:00' } });
+    expect(outside.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'date' } });
+    const noticed = await call('culture-inspector', `mutation($input: RecordNoticeInput!) { recordNotice(input: $input) { noticeLetterUrl notice { mode prepare } } }`, {
+      input: { inspectionId: first.id, mode: 'PHONE', prepare: '营业执照、网络文化经营许可证、消防安全制度及应急疏散预案' },
+    });
+    expect(noticed.errors).toBeUndefined();
+    const letter = await fetchFile('culture-inspector', noticed.data.recordNotice.noticeLetterUrl);
+    expect(letter.status).toBe(200);
+    expect(letter.headers.get('content-type')).toBe('application/pdf');
+    const text = await extractPdfText(Buffer.from(await letter.arrayBuffer()));
+    const venue = demoVenues().find((v) => v.id === first.venueId)!;
+    expect(text).toContain(venue.name);
+    for (const id of [first.leaderId, ...first.memberIds]) expect(text).toContain(demoInspectors().find((i) => i.id === id)!.certificateNumber);
+    expect(text).toContain('网络文化经营许可证');
+  });
+
+  it('R-NOTE-1: an undisclosed visit has no letter, and its date is seen only by the team and the office', async () => {
+    await call('office', `mutation($input: ScheduleVisitInput!) { scheduleVisit(input: $input) { id } }`, { input: { inspectionId: second.id, date: '2022-09-05', startTime: '14:00', endTime: '16:00' } });
+    const undisclosed = await call('office', `mutation($input: RecordNoticeInput!) { recordNotice(input: $input) { noticeLetterUrl } }`, { input: { inspectionId: second.id, mode: 'UNDISCLOSED' } });
+    expect(undisclosed.data.recordNotice.noticeLetterUrl).toBeNull();
+    const letter = await fetchFile('office', `/files/inspections/${second.id}/notice.pdf`);
+    expect(letter.status).toBe(409);
+    expect((await letter.json()).error).toContain('不予告知');
+    const seenByOffice = (await call('office', VISIT, { id: second.id })).data.inspection;
+    expect(seenByOffice).toMatchObject({ scheduledDate: '2022-09-05', visitStartTime: '14:00', visitHidden: false, notice: { mode: 'UNDISCLOSED' } });
+    // Neither a department admin nor an officer who is not on this team sees when it happens.
+    for (const outsider of ['market-admin', 'culture-inspector']) {
+      const seen = (await call(outsider, VISIT, { id: second.id })).data.inspection;
+      expect(seen).toMatchObject({ scheduledDate: null, visitStartTime: null, visitEndTime: null, notice: null, visitHidden: true, viewerOnTeam: false });
+    }
+  });
+
+  it('evidence: a photo is stored by its SHA-256 once; a script, an empty file, a huge file and another department are refused clearly', async () => {
+    const photo = signaturePng(64, 64, 7);
+    const url = `/files/culture/evidence?inspectionId=${first.id}&checkItemId=${(await section('culture', first.id)).items[3].checkItem.id}`;
+    const stored = await fetchFile('culture-inspector', url, fileBody(photo, '现场照片.png'));
+    expect(stored.status).toBe(201);
+    const evidence = await stored.json();
+    expect(evidence).toMatchObject({ contentType: 'image/png', size: photo.length, fileName: '现场照片.png' });
+    const again = await fetchFile('culture-inspector', url, fileBody(photo, '现场照片.png'));
+    expect((await again.json()).id).toBe(evidence.id);
+    const back = await fetchFile('office', evidence.url);
+    expect(Buffer.from(await back.arrayBuffer()).equals(photo)).toBe(true);
+    const script = await fetchFile('culture-inspector', url, fileBody(Buffer.from('<script>alert(1)</script>'), 'photo.jpg'));
+    expect(script.status).toBe(415);
+    expect(await script.json()).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file', error: expect.stringContaining('文件类型不支持') });
+    expect((await fetchFile('culture-inspector', url, fileBody(Buffer.alloc(0), 'empty.png'))).status).toBe(400);
+    const huge = await fetchFile('culture-inspector', url, fileBody(Buffer.concat([photo, Buffer.alloc(11 * 1024 * 1024)]), 'huge.png'));
+    expect(huge.status).toBe(413);
+    const foreign = await fetchFile('market-inspector', url, fileBody(photo, 'x.png'));
+    expect(foreign.status).toBe(403);
+    expect((await section('culture', first.id)).items[3].evidence).toEqual([expect.objectContaining({ id: evidence.id, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) })]);
+  });
+
+  it('two officers saving the same section at once: the later one gets CONFLICT showing what changed, never a silent overwrite', async () => {
+    const base = await section('market', third.id);
+    const items = await allItems('market', third.id, 'COMPLIANT');
+    const mine = await call('market-inspector', SAVE('market'), { input: saveInput(third.id, base.version, items.map((i: any, n: number) => (n === 0 ? { ...i, outcome: 'NON_COMPLIANT', note: '营业执照未悬挂' } : i))) });
+    expect(mine.errors).toBeUndefined();
+    const theirs = await call('market-admin', SAVE('market'), { input: saveInput(third.id, base.version, items) });
+    expect(theirs.errors?.[0]).toMatchObject({
+      extensions: { code: 'CONFLICT', currentVersion: base.version + 1, changes: [expect.objectContaining({ changes: expect.arrayContaining([{ field: 'items.M1.outcome', label: 'M1 检查结果', before: null, after: '不符合' }]) })] },
+    });
+    expect((await section('market', third.id)).items[0]).toMatchObject({ outcome: 'NON_COMPLIANT', note: '营业执照未悬挂' });
+  });
+
+  it('a resent save (same idempotency key) writes once', async () => {
+    const base = await section('fire', third.id);
+    const input = saveInput(third.id, base.version, await allItems('fire', third.id, 'COMPLIANT'));
+    const once = await call('fire-inspector', SAVE('fire'), { input });
+    const twice = await call('fire-inspector', SAVE('fire'), { input });
+    expect(once.errors).toBeUndefined();
+    expect(twice.errors).toBeUndefined();
+    expect(twice.data.fireSaveSection.version).toBe(base.version + 1);
+    expect((await section('fire', third.id)).version).toBe(base.version + 1);
+  });
+
+  it('lifecycle: cannot submit with items unchecked nor sign before every department submits; after submission only an amendment with a reason', async () => {
+    const culture = await section('culture', first.id, 'culture-inspector');
+    const partial = await call('culture-inspector', SAVE('culture'), { input: saveInput(first.id, culture.version, [{ checkItemId: culture.items[0].checkItem.id, outcome: 'COMPLIANT' }]) });
+    const early = await call('culture-inspector', SUBMIT('culture'), { input: { inspectionId: first.id, expectedVersion: partial.data.cultureSaveSection.version, idempotencyKey: randomUUID() } });
+    expect(early.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'items' } });
+    expect(early.errors?.[0].message).toContain('项检查事项未填写检查结果');
+
+    const impossible = await call('culture-inspector', SAVE('culture'), { input: saveInput(first.id, partial.data.cultureSaveSection.version, [], { resultCodes: [1, 5] }) });
+    expect(impossible.errors?.[0]).toMatchObject({ message: expect.stringContaining('不能同时选择'), extensions: { code: 'BAD_USER_INPUT', field: 'resultCodes' } });
+
+    const submitted = await completeSection('culture', 'culture-inspector', first.id);
+    expect(submitted).toMatchObject({ status: 'SUBMITTED', resultCodes: [5], orders: [{ kind: 'RECTIFY', delivery: 'MOBILE_PRINTED', deadline: '2022-08-13' }] });
+
+    const sign = `mutation($input: OfficerSignatureInput!) { signRecordForm(input: $input) { ${INSPECTION_RESULT} } }`;
+    const tooSoon = await call('culture-inspector', sign, { input: { inspectionId: first.id, inspectorId: first.leaderId, image: dataUrl(signaturePng()), idempotencyKey: randomUUID() } });
+    expect(tooSoon.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' } });
+    expect(tooSoon.errors?.[0].message).toMatch(/市场监管.*消防|消防.*市场监管/);
+
+    const overwrite = await call('culture-inspector', SAVE('culture'), { input: saveInput(first.id, submitted.version, [], { resultCodes: [1] }) });
+    expect(overwrite.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' } });
+    const items = await allItems('culture', first.id, 'COMPLIANT', { C4: 'NON_COMPLIANT' });
+    const noReason = await call('culture-inspector', AMEND('culture'), { input: { ...saveInput(first.id, submitted.version, items), reason: '' } });
+    expect(noReason.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'reason' } });
+    const amended = await call('culture-inspector', AMEND('culture'), {
+      input: {
+        ...saveInput(first.id, submitted.version, items, {
+          resultCodes: [5],
+          onSiteRecord: { facts: '收银台未悬挂《网络文化经营许可证》', personsPresent: '场所负责人' },
+          orders: [{ kind: 'RECTIFY', delivery: 'MOBILE_PRINTED', content: '限五日内悬挂《网络文化经营许可证》', deadline: '2022-08-15', checkItemId: items[3].checkItemId }],
+        }),
+        reason: '改正期限记错，更正为五日',
+      },
+    });
+    expect(amended.errors).toBeUndefined();
+    expect(amended.data.cultureAmendSection).toMatchObject({ status: 'SUBMITTED', amendments: [{ reason: '改正期限记错，更正为五日', changes: [expect.objectContaining({ field: 'orders', before: expect.stringContaining('2022-08-13'), after: expect.stringContaining('2022-08-15') })] }] });
+  });
+
+  it('R-VISIT-3: officers sign, the venue refuses, officers sign the refusal note; the record form PDF reads back with all of it, and is locked', async () => {
+    await completeSection('market', 'market-inspector', first.id);
+    await completeSection('fire', 'fire-inspector', first.id);
+    const sign = (purpose: 'signRecordForm' | 'signRefusalNote', inspectorId: string, user = 'culture-inspector', idempotencyKey = randomUUID()) =>
+      call(user, `mutation($input: OfficerSignatureInput!) { ${purpose}(input: $input) { ${INSPECTION_RESULT} } }`, { input: { inspectionId: first.id, inspectorId, image: dataUrl(signaturePng(120, 40, parseInt(inspectorId.slice(-2), 16))), idempotencyKey } });
+
+    const notOnTeam = await sign('signRecordForm', first.leaderId, 'market-admin');
+    expect(notOnTeam.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const leaderKey = randomUUID();
+    const leader = await sign('signRecordForm', first.leaderId, 'culture-inspector', leaderKey);
+    expect(leader.data.signRecordForm.recordForm).toEqual({ status: 'OFFICERS_SIGNING', missingSigners: ['市场监管', '消防'] });
+    // The phone resends after a dropped connection: still one signature.
+    const resent = await sign('signRecordForm', first.leaderId, 'culture-inspector', leaderKey);
+    expect(resent.errors).toBeUndefined();
+    const twice = await sign('signRecordForm', first.leaderId);
+    expect(twice.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT', field: 'inspectorId' } });
+    const badImage = await call('culture-inspector', `mutation($input: OfficerSignatureInput!) { signRecordForm(input: $input) { id } }`, { input: { inspectionId: first.id, inspectorId: officer('market', 1).id, image: 'data:image/png;base64,PHNjcmlwdD4=', idempotencyKey: randomUUID() } });
+    expect(badImage.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'image' } });
+
+    // Officers sign on the leader's phone, passed around the team.
+    await sign('signRecordForm', officer('market', 1).id);
+    const fire = await sign('signRecordForm', officer('fire', 1).id, 'fire-inspector');
+    expect(fire.data.signRecordForm.recordForm).toEqual({ status: 'AWAITING_VENUE', missingSigners: [] });
+
+    const refusal = await call('culture-inspector', `mutation($input: VenueRefusalInput!) { recordVenueRefusal(input: $input) { ${INSPECTION_RESULT} } }`, {
+      input: { inspectionId: first.id, note: '场所负责人以“需请示老板”为由拒绝在记录表上签字盖章', idempotencyKey: randomUUID() },
+    });
+    expect(refusal.data.recordVenueRefusal.recordForm.status).toBe('REFUSAL_SIGNING');
+    const lateOfficer = await sign('signRecordForm', first.memberIds[0]);
+    expect(lateOfficer.errors?.[0].extensions?.code).toBe('CONFLICT');
+    await sign('signRefusalNote', first.leaderId);
+    const done = await sign('signRefusalNote', officer('market', 1).id);
+    expect(done.data.signRefusalNote).toMatchObject({ status: 'COMPLETED', recordForm: { status: 'COMPLETED' } });
+
+    const visit = (await call('office', VISIT, { id: first.id })).data.inspection;
+    expect(visit.recordForm.officerSignatures.map((s: any) => s.inspector.id)).toEqual([first.leaderId, officer('market', 1).id, officer('fire', 1).id]);
+    const image = await fetchFile('office', visit.recordForm.officerSignatures[0].imageUrl);
+    expect(image.headers.get('content-type')).toBe('image/png');
+
+    const pdf = await fetchFile('office', visit.recordForm.pdfUrl);
+    expect(pdf.status).toBe(200);
+    const text = await extractPdfText(Buffer.from(await pdf.arrayBuffer()));
+    for (const id of [first.leaderId, officer('market', 1).id, officer('fire', 1).id]) expect(text).toContain(demoInspectors().find((i) => i.id === id)!.name);
+    expect(text).toContain('需请示老板');
+    expect(text).toContain('限五日内悬挂');
+    expect(text).toContain('发现问题已责令改正');
+    expect(text).toContain('改正期限记错');
+    const stats = await extractPdfText(Buffer.from(await (await fetchFile('office', visit.recordForm.statisticsPdfUrl)).arrayBuffer()));
+    expect(stats).toContain('联合监管统计表');
+
+    const reschedule = await call('office', `mutation($input: ScheduleVisitInput!) { scheduleVisit(input: $input) { id } }`, { input: { inspectionId: first.id, date: '2022-08-12', startTime: '09:00', endTime: '10:00' } });
+    expect(reschedule.errors?.[0].extensions?.code).toBe('CONFLICT');
+  });
+});

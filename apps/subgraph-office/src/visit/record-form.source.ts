@@ -1,0 +1,121 @@
+import { In, type DataSource } from 'typeorm';
+import type { NoticeLetterData, RecordFormData, SignatureInfo } from '@dr/documents';
+import { DEPARTMENT_NAMES, mayManageOffice, resultLabel, type Principal } from '@dr/domain';
+import { badInput, conflict, forbidden, notFound, type FileStore } from '@dr/subgraph-kit';
+import { Inspection, InspectionStatus } from '../inspection/inspection.entity';
+import { TeamMember } from '../inspection/team-member.entity';
+import { Inspector } from '../inspector/inspector.entity';
+import { Plan } from '../plan/plan.entity';
+import { Venue } from '../venue/venue.entity';
+import { RecordSignature, VenueResponse } from './visit.entities';
+import type { DepartmentSections } from './department-sections.client';
+
+const STATUS_LABELS: Record<string, string> = { NOT_STARTED: '未开始', IN_PROGRESS: '检查中（未提交）', SUBMITTED: '已提交' };
+
+/**
+ * Assembles the paperwork of one visit: the office's own rows (plan, venue, team, signatures) and the
+ * departments' sections read through the graph with the caller's token.
+ */
+export class RecordFormSource {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly files: FileStore,
+    private readonly sections: DepartmentSections,
+  ) {}
+
+  private async base(inspectionId: string) {
+    const manager = this.dataSource.manager;
+    const inspection = await manager.findOneBy(Inspection, { id: inspectionId });
+    if (!inspection) throw notFound('检查', inspectionId);
+    const [plan, venue, team] = await Promise.all([
+      manager.findOneByOrFail(Plan, { id: inspection.planId }),
+      manager.findOneByOrFail(Venue, { id: inspection.venueId }),
+      manager.find(TeamMember, { where: { inspectionId }, order: { position: 'ASC' } }),
+    ]);
+    const inspectors = new Map((await manager.findBy(Inspector, { id: In(team.map((m) => m.inspectorId)) })).map((i) => [i.id, i]));
+    const officers = team.map((member) => {
+      const inspector = inspectors.get(member.inspectorId)!;
+      return { name: inspector.name, department: inspector.department, certificateNumber: inspector.certificateNumber, leader: member.role === 'LEADER' };
+    });
+    return { inspection, plan, venue, team, inspectors, officers };
+  }
+
+  /** The 告知书 (R-NOTE-1); refused for an undisclosed visit and before the visit is scheduled. */
+  async noticeLetter(inspectionId: string, principal: Principal, authorization: string | null): Promise<NoticeLetterData> {
+    const { inspection, plan, venue, team, officers } = await this.base(inspectionId);
+    if (!mayManageOffice(principal) && !team.some((m) => m.inspectorId === principal.inspectorId)) throw forbidden('只有联席办或本检查组的执法人员可以出具告知书');
+    if (inspection.noticeMode === 'UNDISCLOSED') throw conflict('本次检查不予告知，不出具告知书（R-NOTE-1）', { field: 'mode' });
+    if (!inspection.noticeMode || !inspection.noticeAt) throw badInput('mode', '尚未记录告知方式，不能出具告知书');
+    if (!inspection.scheduledDate || !inspection.visitStartTime || !inspection.visitEndTime) throw badInput('date', '尚未安排检查时间，不能出具告知书');
+    const items = await this.sections.fetch(inspectionId, plan.participatingDepartments, authorization);
+    return {
+      plan: { documentNumber: plan.documentNumber, title: plan.title, issuingOffice: plan.issuingOffice },
+      venue: { name: venue.name, address: venue.address },
+      visit: { date: inspection.scheduledDate, startTime: inspection.visitStartTime, endTime: inspection.visitEndTime },
+      team: officers,
+      items: plan.participatingDepartments.flatMap((department) =>
+        (items.get(department)?.items ?? []).map((item) => ({ department, departmentName: DEPARTMENT_NAMES[department].full, code: item.checkItem.code, title: item.checkItem.title })),
+      ),
+      prepare: inspection.noticePrepare ?? '',
+      mode: inspection.noticeMode,
+      noticeAt: inspection.noticeAt,
+      contact: null,
+    };
+  }
+
+  /** The record form's data (also the statistics form's), for any signed-in user of the platform. */
+  async recordForm(inspectionId: string, authorization: string | null): Promise<RecordFormData> {
+    const { inspection, plan, venue, inspectors, officers } = await this.base(inspectionId);
+    if (inspection.status === InspectionStatus.CANCELLED) throw conflict('该检查已撤销（重新抽取），没有记录表', { field: 'inspectionId' });
+    const [sections, signatures, response] = await Promise.all([
+      this.sections.fetch(inspectionId, plan.participatingDepartments, authorization),
+      this.dataSource.manager.find(RecordSignature, { where: { inspectionId }, order: { signedAt: 'ASC' } }),
+      this.dataSource.manager.findOneBy(VenueResponse, { inspectionId }),
+    ]);
+    const signatureInfo = async (row: RecordSignature): Promise<SignatureInfo> => {
+      const inspector = inspectors.get(row.inspectorId);
+      return { name: inspector?.name ?? row.inspectorId, department: inspector?.department ?? null, certificateNumber: inspector?.certificateNumber ?? null, signedAt: row.signedAt, image: await this.files.read(row.imageSha256) };
+    };
+    return {
+      plan: { documentNumber: plan.documentNumber, title: plan.title, issuingOffice: plan.issuingOffice },
+      inspection: {
+        id: inspection.id,
+        date: inspection.scheduledDate,
+        startTime: inspection.visitStartTime,
+        endTime: inspection.visitEndTime,
+      },
+      venue: { name: venue.name, uscc: venue.uscc, address: venue.address, street: venue.street, legalRepresentative: venue.legalRepresentative, phone: venue.phone },
+      team: officers,
+      departments: plan.participatingDepartments.map((department) => {
+        const section = sections.get(department);
+        return {
+          department,
+          name: DEPARTMENT_NAMES[department].full,
+          status: STATUS_LABELS[section?.status ?? 'NOT_STARTED'],
+          items: [...(section?.items ?? [])]
+            .sort((a, b) => a.checkItem.order - b.checkItem.order)
+            .map((item) => ({ code: item.checkItem.code, title: item.checkItem.title, legalBasis: item.checkItem.legalBasis, outcome: item.outcome, note: item.note, evidenceCount: item.evidence.length })),
+          resultCodes: (section?.resultCodes ?? []).map((code) => ({ code, label: resultLabel(code) ?? '' })),
+          onSiteRecord: section?.onSiteRecord ?? null,
+          orders: section?.orders ?? [],
+          amendments: (section?.amendments ?? []).map((a) => ({
+            at: new Date(a.amendedAt),
+            by: a.amendedBy,
+            reason: a.reason,
+            summary: a.changes.map((c) => `${c.label}：${c.before ?? '（空）'} → ${c.after ?? '（空）'}`).join('；'),
+          })),
+        };
+      }),
+      officerSignatures: await Promise.all(signatures.filter((s) => s.purpose === 'RECORD_FORM').map(signatureInfo)),
+      venueSignature:
+        response?.kind === 'SIGNED'
+          ? { signerName: response.signerName ?? '', signedAt: response.recordedAt, signature: await this.files.read(response.signatureSha256!), stamp: response.stampSha256 ? await this.files.read(response.stampSha256) : null }
+          : null,
+      refusal:
+        response?.kind === 'REFUSED'
+          ? { note: response.refusalNote ?? '', at: response.recordedAt, signatures: await Promise.all(signatures.filter((s) => s.purpose === 'REFUSAL_NOTE').map(signatureInfo)) }
+          : null,
+      generatedAt: new Date(),
+    };
+  }
+}

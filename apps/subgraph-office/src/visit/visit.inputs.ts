@@ -1,0 +1,99 @@
+import { IsEnum, IsOptional, Length, MaxLength } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { NoticeMode } from './visit.types';
+
+@InputType({ description: '安排检查时间（R-PLAN-2）' })
+export class ScheduleVisitInput {
+  @Field(() => ID)
+  @Length(1, 36, { message: '检查编号无效' })
+  inspectionId: string;
+
+  @Field({ description: '检查日期 YYYY-MM-DD' })
+  @Length(10, 10, { message: '检查日期应为 YYYY-MM-DD' })
+  date: string;
+
+  @Field({ description: '开始时间 HH:MM' })
+  @Length(5, 5, { message: '开始时间应为 HH:MM' })
+  startTime: string;
+
+  @Field({ description: '结束时间 HH:MM' })
+  @Length(5, 5, { message: '结束时间应为 HH:MM' })
+  endTime: string;
+}
+
+@InputType({ description: '检查告知（R-NOTE-1）' })
+export class RecordNoticeInput {
+  @Field(() => ID)
+  @Length(1, 36, { message: '检查编号无效' })
+  inspectionId: string;
+
+  @Field(() => NoticeMode)
+  @IsEnum(NoticeMode, { message: '告知方式无效' })
+  mode: NoticeMode;
+
+  @Field(() => Date, { nullable: true, description: '告知时间；不予告知时为空' })
+  @IsOptional()
+  noticeAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: '需被检查对象准备的资料' })
+  @IsOptional()
+  @MaxLength(1000, { message: '需准备的资料不能超过 1000 字' })
+  prepare?: string | null;
+}
+
+@InputType({ description: '执法人员签字' })
+export class OfficerSignatureInput {
+  @Field(() => ID)
+  @Length(1, 36, { message: '检查编号无效' })
+  inspectionId: string;
+
+  @Field(() => ID, { description: '签字的执法人员' })
+  @Length(1, 36, { message: '执法人员编号无效' })
+  inspectorId: string;
+
+  @Field({ description: '签名图片（PNG 的 data URL）' })
+  @MaxLength(800_000, { message: '签名图片过大' })
+  image: string;
+
+  @Field({ description: '请求编号（设备生成）；重发不会重复签字' })
+  @Length(8, 64, { message: '请求编号无效' })
+  idempotencyKey: string;
+}
+
+@InputType({ description: '被检查对象签字盖章' })
+export class VenueSignatureInput {
+  @Field(() => ID)
+  @Length(1, 36, { message: '检查编号无效' })
+  inspectionId: string;
+
+  @Field({ description: '签字人姓名' })
+  @Length(1, 50, { message: '请填写签字人姓名（不超过 50 字）' })
+  signerName: string;
+
+  @Field({ description: '签名图片（PNG 的 data URL）' })
+  @MaxLength(800_000, { message: '签名图片过大' })
+  signature: string;
+
+  @Field({ description: '盖章照片（JPEG 或 PNG 的 data URL）' })
+  @MaxLength(4_200_000, { message: '盖章照片过大' })
+  stamp: string;
+
+  @Field()
+  @Length(8, 64, { message: '请求编号无效' })
+  idempotencyKey: string;
+}
+
+@InputType({ description: '被检查对象拒绝签字盖章（R-VISIT-3）' })
+export class VenueRefusalInput {
+  @Field(() => ID)
+  @Length(1, 36, { message: '检查编号无效' })
+  inspectionId: string;
+
+  @Field({ description: '拒签情况说明' })
+  @Length(2, 1000, { message: '请写明拒签情况（2–1000 字）' })
+  note: string;
+
+  @Field()
+  @Length(8, 64, { message: '请求编号无效' })
+  idempotencyKey: string;
+}

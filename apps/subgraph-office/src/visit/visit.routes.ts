@@ -1,0 +1,73 @@
+import type { KeyObject } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
+import type { DataSource } from 'typeorm';
+import type { Logger } from 'pino';
+import { renderNoticeLetter, renderRecordForm, renderStatisticsForm } from '@dr/documents';
+import { notFound, principalOrReply, sendFileError, type FileStore, type HttpRoute } from '@dr/subgraph-kit';
+import { RecordSignature, VenueResponse } from './visit.entities';
+import { RecordFormSource } from './record-form.source';
+import type { DepartmentSections } from './department-sections.client';
+
+const ID = '([0-9A-Za-z-]{1,36})';
+
+function sendPdf(response: ServerResponse, bytes: Buffer, fileName: string): void {
+  response.writeHead(200, {
+    'content-type': 'application/pdf',
+    'content-length': bytes.length,
+    'content-disposition': `inline; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    'cache-control': 'private, no-store',
+  });
+  response.end(bytes);
+}
+
+/**
+ * The visit's paperwork as PDFs (告知书, 记录表, 统计表) and its signature and stamp images, each for
+ * a signed-in user; the PDFs are rendered on request from the current records.
+ */
+export function visitRoutes(options: { dataSource: DataSource; files: FileStore; sections: DepartmentSections; publicKey: KeyObject; logger: Logger }): HttpRoute[] {
+  const { dataSource, files, publicKey, logger } = options;
+  const source = new RecordFormSource(dataSource, files, options.sections);
+  const pdf = (name: string, render: (inspectionId: string, authorization: string | null, principal: Parameters<RecordFormSource['noticeLetter']>[1]) => Promise<Buffer>): HttpRoute => ({
+    method: 'GET',
+    pattern: new RegExp(`^/files/inspections/${ID}/${name}\\.pdf$`),
+    async handle(request, response, match) {
+      const principal = await principalOrReply(request, response, publicKey);
+      if (!principal) return;
+      try {
+        const started = performance.now();
+        const bytes = await render(match[1], request.headers.authorization ?? null, principal);
+        logger.info({ inspectionId: match[1], document: name, bytes: bytes.length, ms: Math.round(performance.now() - started) }, 'document rendered');
+        sendPdf(response, bytes, `${name}-${match[1]}.pdf`);
+      } catch (error) {
+        sendFileError(response, error);
+      }
+    },
+  });
+  return [
+    pdf('notice', async (id, authorization, principal) => renderNoticeLetter(await source.noticeLetter(id, principal, authorization))),
+    pdf('record-form', async (id, authorization) => renderRecordForm(await source.recordForm(id, authorization))),
+    pdf('statistics-form', async (id, authorization) => renderStatisticsForm(await source.recordForm(id, authorization))),
+    {
+      method: 'GET',
+      pattern: new RegExp(`^/files/inspections/${ID}/images/([0-9a-f]{64})$`),
+      async handle(request, response, match) {
+        const principal = await principalOrReply(request, response, publicKey);
+        if (!principal) return;
+        try {
+          const [inspectionId, sha256] = [match[1], match[2]];
+          // Only images that belong to this inspection's record form.
+          const known =
+            (await dataSource.manager.existsBy(RecordSignature, { inspectionId, imageSha256: sha256 })) ||
+            (await dataSource.manager.existsBy(VenueResponse, { inspectionId, signatureSha256: sha256 })) ||
+            (await dataSource.manager.existsBy(VenueResponse, { inspectionId, stampSha256: sha256 }));
+          if (!known) throw notFound('图片', sha256);
+          const bytes = await files.read(sha256);
+          response.writeHead(200, { 'content-type': bytes[0] === 0xff ? 'image/jpeg' : 'image/png', 'content-length': bytes.length, 'cache-control': 'private, max-age=86400, immutable', 'x-content-type-options': 'nosniff' });
+          response.end(bytes);
+        } catch (error) {
+          sendFileError(response, error);
+        }
+      },
+    },
+  ];
+}
