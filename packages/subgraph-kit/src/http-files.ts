@@ -3,27 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GraphQLError } from 'graphql';
 import type { Principal } from '@dr/domain';
 import { principalFromHeader } from './auth';
-import { sendJson } from './http';
-
-/** A request body over the route's limit. */
-export class PayloadTooLarge extends Error {
-  constructor(readonly limitBytes: number) {
-    super(`payload over ${limitBytes} bytes`);
-  }
-}
-
-/** The whole body, refused as soon as it passes `limitBytes` (a declared Content-Length is checked first). */
-export async function readBody(request: IncomingMessage, limitBytes: number): Promise<Buffer> {
-  if (Number(request.headers['content-length'] ?? 0) > limitBytes) throw new PayloadTooLarge(limitBytes);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > limitBytes) throw new PayloadTooLarge(limitBytes);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
+import { PayloadTooLarge, sendJson } from './http';
 
 /** The signed-in principal of a file request, or null after answering 401. */
 export async function principalOrReply(request: IncomingMessage, response: ServerResponse, publicKey: KeyObject): Promise<Principal | null> {

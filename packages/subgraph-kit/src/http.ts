@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from 'pino';
 
-const MAX_BODY_BYTES = 1024 * 1024;
+// A GraphQL request carries at most a venue's stamp photo (≤ 2 MB, base64) besides its fields.
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 /** A plain HTTP route beside `/graphql` (file downloads and uploads, which GraphQL carries badly). */
 export interface HttpRoute {
@@ -33,22 +34,24 @@ export interface HttpApp {
   close(): Promise<void>;
 }
 
-class PayloadTooLarge extends Error {}
+/** A request body over the route's limit. */
+export class PayloadTooLarge extends Error {
+  constructor(readonly limitBytes: number) {
+    super(`payload over ${limitBytes} bytes`);
+  }
+}
 
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new PayloadTooLarge());
-        request.destroy();
-      } else chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
+/** The whole body, refused as soon as it passes `limitBytes` (a declared Content-Length is checked first). */
+export async function readBody(request: IncomingMessage, limitBytes: number): Promise<Buffer> {
+  if (Number(request.headers['content-length'] ?? 0) > limitBytes) throw new PayloadTooLarge(limitBytes);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > limitBytes) throw new PayloadTooLarge(limitBytes);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
 }
 
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
@@ -81,7 +84,7 @@ export function createHttpApp<Context extends BaseContext>(options: HttpAppOptio
     for (const [key, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const raw = request.method === 'POST' ? await readBody(request) : '';
+    const raw = request.method === 'POST' ? (await readBody(request, MAX_BODY_BYTES)).toString('utf8') : '';
     let body: unknown = undefined;
     if (raw) {
       try {

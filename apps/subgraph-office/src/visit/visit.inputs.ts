@@ -75,7 +75,7 @@ export class VenueSignatureInput {
   signature: string;
 
   @Field({ description: '盖章照片（JPEG 或 PNG 的 data URL）' })
-  @MaxLength(4_200_000, { message: '盖章照片过大' })
+  @MaxLength(2_900_000, { message: '盖章照片过大（不超过 2 MB）' })
   stamp: string;
 
   @Field()

@@ -43,7 +43,7 @@ export function recordFormStatus(
 }
 
 const MAX_SIGNATURE_BYTES = 512 * 1024;
-const MAX_STAMP_BYTES = 3 * 1024 * 1024;
+const MAX_STAMP_BYTES = 2 * 1024 * 1024;
 const SQLITE = 'better-sqlite3';
 
 /** Bytes of a `data:<type>;base64,…` URL, refused unless the content is one of `accepted`. */
