@@ -1,18 +1,21 @@
 import { useDepartmentSection } from '@dr/graphql-client';
 import { DepartmentSectionPanel, departmentName, type InspectionTabProps } from '@dr/ui';
-import { CultureInspectionTabDocument, CultureRecordItemOutcomeDocument } from './generated/graphql';
+import { CultureAmendSectionDocument, CultureInspectionTabDocument, CultureSaveSectionDocument, CultureSubmitSectionDocument } from './generated/graphql';
 
 /**
- * The culture bureau's checklist of one inspection; its own admins and inspectors record outcomes,
- * everyone else reads. Rendered by the shell inside its ApolloProvider and error boundary.
+ * The culture bureau's part of one visit: its own admins and inspectors record items, evidence, measures and
+ * the result on site (offline-safe), submit and amend; everyone else reads. Rendered by the shell
+ * inside its ApolloProvider and error boundary.
  */
 export function InspectionTab({ inspectionId }: InspectionTabProps) {
   const state = useDepartmentSection({
     department: 'CULTURE',
     inspectionId,
     query: CultureInspectionTabDocument,
-    mutation: CultureRecordItemOutcomeDocument,
     selectSection: (data) => data.inspection?.cultureSection,
+    saveMutation: CultureSaveSectionDocument,
+    submitMutation: CultureSubmitSectionDocument,
+    amendMutation: CultureAmendSectionDocument,
   });
   return <DepartmentSectionPanel departmentName={departmentName('CULTURE')} testId="culture-section" {...state} />;
 }

@@ -1,18 +1,21 @@
 import { useDepartmentSection } from '@dr/graphql-client';
 import { DepartmentSectionPanel, departmentName, type InspectionTabProps } from '@dr/ui';
-import { FireInspectionTabDocument, FireRecordItemOutcomeDocument } from './generated/graphql';
+import { FireAmendSectionDocument, FireInspectionTabDocument, FireSaveSectionDocument, FireSubmitSectionDocument } from './generated/graphql';
 
 /**
- * The fire rescue brigade's checklist of one inspection; its own admins and inspectors record outcomes,
- * everyone else reads. Rendered by the shell inside its ApolloProvider and error boundary.
+ * The fire brigade's part of one visit: its own admins and inspectors record items, evidence, measures and
+ * the result on site (offline-safe), submit and amend; everyone else reads. Rendered by the shell
+ * inside its ApolloProvider and error boundary.
  */
 export function InspectionTab({ inspectionId }: InspectionTabProps) {
   const state = useDepartmentSection({
     department: 'FIRE',
     inspectionId,
     query: FireInspectionTabDocument,
-    mutation: FireRecordItemOutcomeDocument,
     selectSection: (data) => data.inspection?.fireSection,
+    saveMutation: FireSaveSectionDocument,
+    submitMutation: FireSubmitSectionDocument,
+    amendMutation: FireAmendSectionDocument,
   });
   return <DepartmentSectionPanel departmentName={departmentName('FIRE')} testId="fire-section" {...state} />;
 }

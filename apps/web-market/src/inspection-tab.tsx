@@ -1,18 +1,21 @@
 import { useDepartmentSection } from '@dr/graphql-client';
 import { DepartmentSectionPanel, departmentName, type InspectionTabProps } from '@dr/ui';
-import { MarketInspectionTabDocument, MarketRecordItemOutcomeDocument } from './generated/graphql';
+import { MarketAmendSectionDocument, MarketInspectionTabDocument, MarketSaveSectionDocument, MarketSubmitSectionDocument } from './generated/graphql';
 
 /**
- * The market supervision bureau's checklist of one inspection; its own admins and inspectors record outcomes,
- * everyone else reads. Rendered by the shell inside its ApolloProvider and error boundary.
+ * The market supervision bureau's part of one visit: its own admins and inspectors record items, evidence, measures and
+ * the result on site (offline-safe), submit and amend; everyone else reads. Rendered by the shell
+ * inside its ApolloProvider and error boundary.
  */
 export function InspectionTab({ inspectionId }: InspectionTabProps) {
   const state = useDepartmentSection({
     department: 'MARKET',
     inspectionId,
     query: MarketInspectionTabDocument,
-    mutation: MarketRecordItemOutcomeDocument,
     selectSection: (data) => data.inspection?.marketSection,
+    saveMutation: MarketSaveSectionDocument,
+    submitMutation: MarketSubmitSectionDocument,
+    amendMutation: MarketAmendSectionDocument,
   });
   return <DepartmentSectionPanel departmentName={departmentName('MARKET')} testId="market-section" {...state} />;
 }

@@ -25,14 +25,16 @@ export {
 export { TOKEN_STORAGE_KEY, clearToken, readToken, storeToken } from './token-storage';
 export {
   useDepartmentSection,
+  type ConflictChange,
   type DepartmentCode,
   type DepartmentSectionState,
   type ItemOutcomeCode,
-  type OutcomeDraft,
-  type RecordOutcomeInput,
   type RoleCode,
+  type SectionConflict,
   type SectionData,
+  type SectionEvidence,
   type SectionItemData,
+  type SectionItemState,
   type SectionPhase,
   type SectionQueryData,
   type UseDepartmentSectionOptions,

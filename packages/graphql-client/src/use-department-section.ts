@@ -1,42 +1,41 @@
-import { useCallback, useState } from 'react';
-import type { TypedDocumentNode } from '@apollo/client';
-import { useMutation, useQuery } from '@apollo/client/react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { DocumentNode, TypedDocumentNode } from '@apollo/client';
+import { useApolloClient, useQuery } from '@apollo/client/react';
+import { fetchGatewayFile } from './gateway-files';
 import { describeGraphQLError, errorKindOf } from './graphql-error';
+import { sharedDraftStore } from './offline/draft-store';
+import { FILE_UPLOAD, VERSIONED_WRITE, fileUploadHandler, versionedWriteHandler, type FileUpload, type VersionedWrite } from './offline/handlers';
+import { createIndexedDbStore } from './offline/kv-store';
+import { newIdempotencyKey, sharedOutbox, type OutboxEntry, type OutboxEvent, type OutboxFailure } from './offline/outbox';
+import {
+  contentOfSection,
+  draftOfSection,
+  isDraftDirty,
+  pruneSeenEvidence,
+  rebaseDraft,
+  sameContent,
+  sectionInputOf,
+  type DraftEvidence,
+  type ItemOutcomeCode,
+  type SectionContent,
+  type SectionData,
+  type SectionDraft,
+} from './offline/section-draft';
+import { useOutboxScope, type OutboxScopeState } from './offline/use-outbox';
+import { readToken } from './token-storage';
+
+export type { ItemOutcomeCode, SectionData } from './offline/section-draft';
+export type { SectionItemData } from './offline/section-draft';
 
 /** `Department` enum values of the API. */
 export type DepartmentCode = 'CULTURE' | 'MARKET' | 'FIRE';
-/** `ItemOutcome` enum values of the API. */
-export type ItemOutcomeCode = 'COMPLIANT' | 'NON_COMPLIANT' | 'NOT_APPLICABLE';
 /** `Role` enum values of the API. */
 export type RoleCode = 'OFFICE_ADMIN' | 'DEPARTMENT_ADMIN' | 'INSPECTOR';
 
-/** What every department's section item selects; the generated `CultureSectionItem` etc. fit it. */
-export interface SectionItemData {
-  checkItem: { id: string; code: string; title: string; legalBasis: string; order: number };
-  outcome?: ItemOutcomeCode | null;
-  note?: string | null;
-}
-
-/** What every department's section selects (`CultureSection`, `MarketSection`, `FireSection`). */
-export interface SectionData {
-  status: string;
-  version: number;
-  updatedAt?: string | null;
-  items: readonly SectionItemData[];
-}
-
 /** The part of a department tab's query result this hook reads besides the section. */
 export interface SectionQueryData {
-  me?: { role: RoleCode; department?: DepartmentCode | null } | null;
-  inspection?: { id: string } | null;
-}
-
-/** Input of the departments' `…RecordItemOutcome` mutations (`RecordItemOutcomeInput`). */
-export interface RecordOutcomeInput {
-  inspectionId: string;
-  checkItemId: string;
-  outcome: ItemOutcomeCode;
-  note?: string | null;
+  me?: { id: string; role: RoleCode; department?: DepartmentCode | null } | null;
+  inspection?: { id: string; planId: string } | null;
 }
 
 /**
@@ -47,97 +46,558 @@ export interface RecordOutcomeInput {
 export type SectionPhase = 'loading' | 'ready' | 'empty' | 'unavailable' | 'notFound' | 'failed';
 
 /** Options of {@link useDepartmentSection}. */
-export interface UseDepartmentSectionOptions<TQuery extends SectionQueryData, TMutation> {
-  /** The department whose tab this is; its own staff may record outcomes. */
+export interface UseDepartmentSectionOptions<TQuery extends SectionQueryData> {
+  /** The department whose tab this is; its own staff may record. */
   department: DepartmentCode;
   inspectionId: string;
-  /** The remote's generated query: `me` plus `inspection(id: $id) { id …Section }`. */
+  /** The remote's generated query: `me { id role department }` plus `inspection(id: $id) { id planId …Section }`. */
   query: TypedDocumentNode<TQuery, { id: string }>;
-  /** The remote's generated `…RecordItemOutcome(input: $input)` mutation returning the whole section. */
-  mutation: TypedDocumentNode<TMutation, { input: RecordOutcomeInput }>;
   /** Picks this department's section out of the query result. */
   selectSection: (data: TQuery) => SectionData | null | undefined;
-  /** Chinese labels of input fields for BAD_USER_INPUT messages, beyond the common ones. */
-  fieldLabels?: Record<string, string>;
+  /** The remote's `…SaveSection(input: $input)`, `…SubmitSection` and `…AmendSection`, each returning the whole section. */
+  saveMutation: DocumentNode;
+  submitMutation: DocumentNode;
+  amendMutation: DocumentNode;
+  /** The gateway's GraphQL endpoint (for evidence files); read from the shell's `/config.json` when not given. */
+  gatewayUrl?: string;
 }
 
-/** An outcome the user records for one check item. */
-export interface OutcomeDraft {
-  checkItemId: string;
-  outcome: ItemOutcomeCode;
+/** Evidence of an item as the tab shows it: on the server, or added on this device. */
+export interface SectionEvidence {
+  key: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  status: 'uploaded' | 'pending' | 'uploading' | 'failed';
+  error?: string | null;
+}
+
+/** One item as the tab shows it: the check item, the draft's outcome and note, all its evidence. */
+export interface SectionItemState {
+  id: string;
+  code: string;
+  title: string;
+  legalBasis: string;
+  order: number;
+  outcome: ItemOutcomeCode | null;
   note: string;
+  evidence: SectionEvidence[];
 }
 
-/** Everything a department tab needs to render; it matches the props of `@dr/ui`'s `DepartmentSectionPanel`. */
+/** A later change by someone else, as a CONFLICT lists it. */
+export interface ConflictChange {
+  version: number;
+  by: string;
+  at: string | null;
+  changes: { field: string; label: string; before: string | null; after: string | null }[];
+}
+
+/** The server refused a write because the record moved on (CONFLICT). */
+export interface SectionConflict {
+  message: string;
+  currentVersion: number | null;
+  changes: ConflictChange[];
+}
+
+/** Everything a department tab needs to render; the props of `@dr/ui`'s `DepartmentSectionPanel`. */
 export interface DepartmentSectionState {
   phase: SectionPhase;
+  department: DepartmentCode;
+  /** The section as the server last answered. */
   section: SectionData | null;
   /** True for the department's own admins and inspectors (server rules decide in the end). */
   canEdit: boolean;
   /** Chinese text for the `failed`, `unavailable` and `notFound` phases. */
   errorText: string | null;
-  /** The item whose outcome is being saved. */
-  savingItemId: string | null;
-  /** The last failed save, shown next to its item. */
-  saveError: { itemId: string; text: string } | null;
-  /** True while a retry is under way. */
   retrying: boolean;
-  /** Saves one item's outcome; resolves false when the server refused it (see `saveError`). */
-  record: (draft: OutcomeDraft) => Promise<boolean>;
-  /** Loads the section again (after a subgraph or the network came back). */
   retry: () => void;
+  /** The user's draft (restored from the device after a reload), null until loaded. */
+  draft: SectionDraft | null;
+  /** Items in their order with the draft's values and all evidence. */
+  items: SectionItemState[];
+  /** The draft differs from what it was based on (not yet saved). */
+  dirty: boolean;
+  /** Submitted, or a submission is waiting to be sent: nothing but an amendment may change it. */
+  locked: boolean;
+  /** The user may change the draft now (own department; open, or amending). */
+  editing: boolean;
+  /** How the writes of this section stand (已同步 / 未发送 N 项 / 同步中 / 冲突). */
+  sync: OutboxScopeState;
+  conflict: SectionConflict | null;
+  /** A refusal other than a conflict (validation): what was refused and why. */
+  failure: { label: string; message: string; field: string | null } | null;
+  setOutcome: (checkItemId: string, outcome: ItemOutcomeCode) => void;
+  setNote: (checkItemId: string, note: string) => void;
+  /** Replaces the recordable content beyond items (result codes, 现场笔录, orders). */
+  updateContent: (recipe: (content: SectionContent) => SectionContent) => void;
+  setAmendReason: (reason: string) => void;
+  /** Queues an upload (already scaled down) and shows it on the item at once. */
+  addEvidence: (checkItemId: string, file: { blob: Blob; fileName: string; contentType: string }) => Promise<void>;
+  /** Drops evidence that is not on the server yet (waiting or refused). */
+  removeEvidence: (checkItemId: string, key: string) => Promise<void>;
+  /** Reads evidence bytes: from the device while waiting, else from the server with the token. */
+  loadEvidence: (evidence: { key: string }) => Promise<Blob>;
+  /** Queues the whole draft (`…SaveSection`, or `…AmendSection` while amending) with a new idempotency key. */
+  save: () => Promise<void>;
+  /** Queues `…SubmitSection` (after a save if the draft changed). */
+  submit: () => Promise<void>;
+  /** Starts an amendment of the submitted record. */
+  startAmend: () => void;
+  cancelAmend: () => void;
+  /** After a CONFLICT: loads the server's version and puts the user's changes on top (unsaved). */
+  reloadAndReapply: () => Promise<void>;
+  /** Drops the draft and takes the server's version. */
+  discardDraft: () => Promise<void>;
+  /** Forgets a refused write (the draft stays). */
+  dismissFailure: () => Promise<void>;
 }
 
 const EDITING_ROLES: readonly RoleCode[] = ['DEPARTMENT_ADMIN', 'INSPECTOR'];
 
+let gatewayUrlPromise: Promise<string> | null = null;
+const GATEWAY_URL_KEY = 'dr.gatewayUrl';
+
+/** The gateway URL from the shell's runtime configuration (remotes run inside the shell's page). */
+function runtimeGatewayUrl(): Promise<string> {
+  gatewayUrlPromise ??= fetch('/config.json', { cache: 'no-store' })
+    .then((response) => response.json() as Promise<{ gatewayUrl?: unknown }>)
+    .then((body) => {
+      if (typeof body.gatewayUrl !== 'string') throw new Error('no gatewayUrl');
+      try {
+        localStorage.setItem(GATEWAY_URL_KEY, body.gatewayUrl);
+      } catch {
+        // Storage unavailable: next time the configuration is fetched again.
+      }
+      return body.gatewayUrl;
+    })
+    .catch(() => {
+      gatewayUrlPromise = null;
+      let stored: string | null = null;
+      try {
+        stored = localStorage.getItem(GATEWAY_URL_KEY);
+      } catch {
+        stored = null;
+      }
+      return stored ?? '/graphql';
+    });
+  return gatewayUrlPromise;
+}
+
+let versionStore: ReturnType<typeof createIndexedDbStore> | null = null;
+
+function conflictOf(failure: OutboxFailure): SectionConflict {
+  const extensions = failure.extensions ?? {};
+  const raw = Array.isArray(extensions['changes']) ? (extensions['changes'] as Record<string, unknown>[]) : [];
+  return {
+    message: failure.message,
+    currentVersion: typeof extensions['currentVersion'] === 'number' ? extensions['currentVersion'] : null,
+    changes: raw.map((change) => ({
+      version: Number(change['version'] ?? 0),
+      by: String(change['by'] ?? '—'),
+      at: typeof change['at'] === 'string' ? change['at'] : null,
+      changes: (Array.isArray(change['changes']) ? (change['changes'] as Record<string, unknown>[]) : []).map((field) => ({
+        field: String(field['field'] ?? ''),
+        label: String(field['label'] ?? field['field'] ?? ''),
+        before: field['before'] == null ? null : String(field['before']),
+        after: field['after'] == null ? null : String(field['after']),
+      })),
+    })),
+  };
+}
+
+const mapItems = (content: SectionContent, map: (evidence: DraftEvidence[]) => DraftEvidence[]): SectionContent => {
+  const items: SectionContent['items'] = {};
+  for (const [id, item] of Object.entries(content.items)) items[id] = { ...item, evidence: map(item.evidence) };
+  return { ...content, items };
+};
+
 /**
- * Loads one department's section of an inspection and records item outcomes, with the gateway's
- * partial results kept (`errorPolicy: 'all'`) so a department whose subgraph is down shows its own
- * fallback while the inspection and the other departments still render.
+ * One department's section of an inspection, recorded offline-first:
+ * - the draft lives on the device (IndexedDB) and is written on every change, so a reload or a lost
+ *   connection loses nothing typed;
+ * - 保存 / 提交 / 更正 and evidence uploads go through the page's {@link sharedOutbox} with an
+ *   idempotency key made when the user acts, in order, exactly once, whenever the device is online;
+ * - a CONFLICT is never resolved silently: it is shown with who changed what, and the user reloads
+ *   the server's version with their changes re-applied on top.
+ * The gateway's partial results are kept (`errorPolicy: 'all'`), so a department whose subgraph is
+ * down shows its own fallback while the inspection and the other departments still render.
  * @param options - the remote's documents and how to find its section in the result
  */
-export function useDepartmentSection<TQuery extends SectionQueryData, TMutation>(
-  options: UseDepartmentSectionOptions<TQuery, TMutation>,
-): DepartmentSectionState {
-  const { department, inspectionId, fieldLabels } = options;
+export function useDepartmentSection<TQuery extends SectionQueryData>(options: UseDepartmentSectionOptions<TQuery>): DepartmentSectionState {
+  const { department, inspectionId } = options;
+  const client = useApolloClient();
+  const outbox = sharedOutbox();
+  const drafts = sharedDraftStore();
   const { data, error, loading, refetch } = useQuery(options.query, {
     variables: { id: inspectionId },
     errorPolicy: 'all',
     notifyOnNetworkStatusChange: true,
   });
-  const [mutate] = useMutation(options.mutation);
-  const [savingItemId, setSavingItemId] = useState<string | null>(null);
-  const [saveError, setSaveError] = useState<DepartmentSectionState['saveError']>(null);
+  const viewer = data?.me ?? null;
+  const owner = viewer?.id ?? null;
+  const planId = data?.inspection?.planId ?? null;
+  const section = data ? (options.selectSection(data) ?? null) : null;
+  const canEdit = !!viewer && viewer.department === department && EDITING_ROLES.includes(viewer.role);
+  const scope = `section:${department}:${inspectionId}`;
+  const draftKey = owner ? `${scope}:${owner}` : null;
+  const field = department.toLowerCase();
+  const sync = useOutboxScope(scope, outbox);
 
-  const record = useCallback(
-    async (draft: OutcomeDraft) => {
-      setSavingItemId(draft.checkItemId);
-      setSaveError(null);
-      try {
-        const note = draft.note.trim();
-        await mutate({
-          variables: {
-            input: { inspectionId, checkItemId: draft.checkItemId, outcome: draft.outcome, note: note === '' ? null : note },
-          },
-        });
-        return true;
-      } catch (caught) {
-        setSaveError({ itemId: draft.checkItemId, text: describeGraphQLError(caught, { fieldLabels }) });
-        return false;
-      } finally {
-        setSavingItemId(null);
-      }
+  const [draft, setDraftState] = useState<SectionDraft | null>(null);
+  const draftRef = useRef<SectionDraft | null>(null);
+  const [restored, setRestored] = useState<string | null>(null);
+  const [conflictFailure, setConflictFailure] = useState<OutboxFailure | null>(null);
+
+  const gatewayUrl = useCallback(() => (options.gatewayUrl ? Promise.resolve(options.gatewayUrl) : runtimeGatewayUrl()), [options.gatewayUrl]);
+
+  /** Every change of the draft is kept on the device at once. */
+  const commitDraft = useCallback(
+    (next: SectionDraft | null) => {
+      draftRef.current = next;
+      setDraftState(next);
+      if (!draftKey) return;
+      if (next) void drafts.save(draftKey, next);
+      else void drafts.remove(draftKey);
     },
-    [mutate, inspectionId, fieldLabels],
+    [drafts, draftKey],
   );
+  const updateDraft = useCallback(
+    (recipe: (draft: SectionDraft) => SectionDraft) => {
+      const current = draftRef.current;
+      if (current) commitDraft(recipe(current));
+    },
+    [commitDraft],
+  );
+
+  // Register the senders (the outbox is shared with the shell and the other remotes) and the user.
+  useEffect(() => {
+    versionStore ??= createIndexedDbStore('dr-versions');
+    outbox.setHandler(VERSIONED_WRITE, versionedWriteHandler(client, versionStore));
+    outbox.setHandler(FILE_UPLOAD, fileUploadHandler({ gatewayUrl, getToken: readToken }));
+  }, [outbox, client, gatewayUrl]);
+  useEffect(() => {
+    if (owner) outbox.setOwner(owner);
+  }, [outbox, owner]);
+
+  // Restore the device's draft once the server's section and the user are known.
+  useEffect(() => {
+    if (!draftKey || !section || restored === draftKey) return;
+    let live = true;
+    void (async () => {
+      const stored = await drafts.load<SectionDraft>(draftKey);
+      if (!live) return;
+      let next = stored?.value ?? draftOfSection(section);
+      // Uploads sent while this tab was closed: take their evidence ids from the outbox.
+      const waiting = new Set(outbox.getSnapshot().entries.map((entry) => entry.id));
+      const uploaded = new Map<string, unknown>();
+      for (const item of Object.values(next.content.items)) {
+        for (const evidence of item.evidence) {
+          if (evidence.localId && !evidence.id && !waiting.has(evidence.localId)) uploaded.set(evidence.localId, await outbox.resultOf(evidence.localId));
+        }
+      }
+      if (uploaded.size) {
+        next = {
+          ...next,
+          content: mapItems(next.content, (list) =>
+            list.map((evidence) => {
+              if (!evidence.localId || !uploaded.has(evidence.localId)) return evidence;
+              const result = uploaded.get(evidence.localId) as { id?: unknown; url?: unknown } | undefined;
+              if (result && typeof result.id === 'string') return { ...evidence, id: result.id, url: typeof result.url === 'string' ? result.url : null };
+              return { ...evidence, error: evidence.error ?? '上传未完成，请重新添加' };
+            }),
+          ),
+        };
+      }
+      if (!live) return;
+      commitDraft(next);
+      setRestored(draftKey);
+    })();
+    return () => {
+      live = false;
+    };
+  }, [draftKey, section, restored, drafts, outbox, commitDraft]);
+
+  // Follow the server while the user has nothing unsaved; forget evidence the server now lists.
+  useEffect(() => {
+    const current = draftRef.current;
+    if (!section || !current || restored !== draftKey) return;
+    const serverContent = contentOfSection(section);
+    let next = pruneSeenEvidence(current, section);
+    const writesWaiting = sync.entries.some((entry) => entry.kind === VERSIONED_WRITE);
+    if (next.baseVersion !== section.version || !sameContent(next.base, serverContent)) {
+      if (sameContent(next.content, serverContent)) {
+        next = { ...next, baseVersion: section.version, base: serverContent };
+      } else if (!isDraftDirty(next) && !writesWaiting && section.version > next.baseVersion) {
+        next = { ...draftOfSection(section, next.mode), content: { ...serverContent, items: mergeEvidence(serverContent, next.content) } };
+      }
+    }
+    if (next.mode === 'amend' && section.status !== 'SUBMITTED') next = { ...next, mode: 'edit', amendReason: '' };
+    if (next !== current) commitDraft(next);
+  }, [section, restored, draftKey, sync.entries, commitDraft]);
+
+  // What the outbox settles for this section while the tab is open.
+  useEffect(() => {
+    return outbox.onEvent((event: OutboxEvent) => {
+      if (event.entry.scope !== scope) return;
+      if (event.type === 'sent' && event.entry.kind === VERSIONED_WRITE) {
+        const saved = (event.result as Record<string, SectionData | undefined> | null)?.[writeFieldOf(event.entry)];
+        if (saved) {
+          updateDraft((current) => {
+            const rebased = { ...current, baseVersion: saved.version, base: contentOfSection(saved) };
+            const amendDone = current.mode === 'amend' && event.entry.label === '更正';
+            return pruneSeenEvidence(amendDone ? { ...rebased, mode: 'edit', amendReason: '' } : rebased, saved);
+          });
+        }
+        setConflictFailure(null);
+      } else if (event.type === 'sent' && event.entry.kind === FILE_UPLOAD) {
+        const result = event.result as { id?: string; url?: string } | null;
+        updateDraft((current) => ({
+          ...current,
+          content: mapItems(current.content, (list) =>
+            list.map((evidence) => (evidence.localId === event.entry.id ? { ...evidence, id: result?.id ?? null, url: result?.url ?? null } : evidence)),
+          ),
+        }));
+        // The upload linked the evidence on the server; read the section to list it.
+        void refetch().catch(() => undefined);
+      } else if (event.type === 'failed' && event.entry.kind === FILE_UPLOAD) {
+        markUploadFailed(event.entry, event.failure.message);
+      } else if (event.type === 'failed' && event.failure.code === 'CONFLICT') {
+        setConflictFailure(event.failure);
+      }
+    });
+  }, [outbox, scope, updateDraft, refetch]);
+
+  /** A refused upload shows its reason on the evidence and leaves the queue (it blocks nothing else). */
+  const markUploadFailed = useCallback(
+    (entry: OutboxEntry, message: string) => {
+      updateDraft((current) => ({
+        ...current,
+        content: mapItems(current.content, (list) => list.map((evidence) => (evidence.localId === entry.id ? { ...evidence, error: message } : evidence))),
+      }));
+      void outbox.discard(entry.id);
+    },
+    [outbox, updateDraft],
+  );
+  // Refused uploads found after a reload.
+  useEffect(() => {
+    if (!draft) return;
+    for (const entry of sync.failed) if (entry.kind === FILE_UPLOAD) markUploadFailed(entry, entry.failure?.message ?? '上传失败');
+  }, [sync.failed, draft, markUploadFailed]);
+
+  const failedWrite = sync.failed.find((entry) => entry.kind === VERSIONED_WRITE) ?? null;
+  const conflict = failedWrite?.failure?.code === 'CONFLICT' ? conflictOf(failedWrite.failure) : conflictFailure && failedWrite ? conflictOf(conflictFailure) : null;
+  const failure =
+    failedWrite && !conflict
+      ? { label: failedWrite.label, message: failedWrite.failure?.message ?? '保存失败', field: (failedWrite.failure?.extensions?.['field'] as string | undefined) ?? null }
+      : null;
+
+  const submitWaiting = sync.entries.some((entry) => entry.kind === VERSIONED_WRITE && entry.label === '提交');
+  const locked = section?.status === 'SUBMITTED' || submitWaiting;
+  const editing = canEdit && !!draft && (!locked || (draft.mode === 'amend' && !submitWaiting));
+
+  const itemOrder = useMemo(() => [...(section?.items ?? [])].sort((a, b) => a.checkItem.order - b.checkItem.order), [section]);
+
+  const items = useMemo<SectionItemState[]>(() => {
+    const sendingId = outbox.getSnapshot().sendingId;
+    return itemOrder.map((item) => {
+      const mine = draft?.content.items[item.checkItem.id];
+      const serverEvidence: SectionEvidence[] = (item.evidence ?? []).map((evidence) => ({
+        key: evidence.id,
+        fileName: evidence.fileName,
+        contentType: evidence.contentType,
+        size: evidence.size,
+        status: 'uploaded',
+      }));
+      const serverIds = new Set(serverEvidence.map((evidence) => evidence.key));
+      const localEvidence: SectionEvidence[] = (mine?.evidence ?? [])
+        .filter((evidence) => !evidence.id || !serverIds.has(evidence.id))
+        .map((evidence) => ({
+          key: evidence.id ?? `local:${evidence.localId}`,
+          fileName: evidence.fileName,
+          contentType: evidence.contentType,
+          size: evidence.size,
+          error: evidence.error ?? null,
+          status: evidence.error ? 'failed' : evidence.id ? 'uploaded' : evidence.localId === sendingId ? 'uploading' : 'pending',
+        }));
+      return {
+        id: item.checkItem.id,
+        code: item.checkItem.code,
+        title: item.checkItem.title,
+        legalBasis: item.checkItem.legalBasis,
+        order: item.checkItem.order,
+        outcome: mine ? mine.outcome : (item.outcome ?? null),
+        note: mine ? mine.note : (item.note ?? ''),
+        evidence: [...serverEvidence, ...localEvidence],
+      };
+    });
+  }, [itemOrder, draft, sync.entries, outbox]);
+
+  const setItem = useCallback(
+    (checkItemId: string, patch: Partial<{ outcome: ItemOutcomeCode | null; note: string }>) =>
+      updateDraft((current) => {
+        const item = current.content.items[checkItemId] ?? { outcome: null, note: '', evidence: [] };
+        return { ...current, content: { ...current.content, items: { ...current.content.items, [checkItemId]: { ...item, ...patch } } } };
+      }),
+    [updateDraft],
+  );
+
+  const enqueueWrite = useCallback(
+    async (kind: 'save' | 'amend' | 'submit') => {
+      const current = draftRef.current;
+      if (!current || !owner) return;
+      const key = newIdempotencyKey();
+      const base = { inspectionId, expectedVersion: current.baseVersion, idempotencyKey: key };
+      const content = sectionInputOf(current.content, itemOrder.map((item) => item.checkItem.id));
+      const document = kind === 'save' ? options.saveMutation : kind === 'amend' ? options.amendMutation : options.submitMutation;
+      const input =
+        kind === 'submit' ? base : kind === 'amend' ? { ...base, planId, ...content, reason: current.amendReason.trim() } : { ...base, planId, ...content };
+      const payload: VersionedWrite = {
+        document,
+        variables: { input },
+        versionPath: [`${field}${kind === 'save' ? 'SaveSection' : kind === 'amend' ? 'AmendSection' : 'SubmitSection'}`, 'version'],
+      };
+      // A new write supersedes refused ones: their drafts are contained in this one.
+      for (const entry of outbox.getSnapshot().entries) {
+        if (entry.scope === scope && entry.kind === VERSIONED_WRITE && entry.status === 'failed') await outbox.discard(entry.id);
+      }
+      setConflictFailure(null);
+      await outbox.enqueue({
+        kind: VERSIONED_WRITE,
+        scope,
+        owner,
+        idempotencyKey: key,
+        payload,
+        label: kind === 'save' ? '保存' : kind === 'amend' ? '更正' : '提交',
+        coalesceKey: kind === 'submit' ? undefined : `${scope}:draft`,
+      });
+    },
+    [owner, inspectionId, planId, itemOrder, options.saveMutation, options.amendMutation, options.submitMutation, field, outbox, scope],
+  );
+
+  const save = useCallback(() => enqueueWrite(draftRef.current?.mode === 'amend' ? 'amend' : 'save'), [enqueueWrite]);
+  const submit = useCallback(async () => {
+    const current = draftRef.current;
+    if (!current) return;
+    if (isDraftDirty(current) || current.baseVersion === 0) await enqueueWrite('save');
+    await enqueueWrite('submit');
+  }, [enqueueWrite]);
+
+  const addEvidence = useCallback(
+    async (checkItemId: string, file: { blob: Blob; fileName: string; contentType: string }) => {
+      if (!owner) return;
+      const id = newIdempotencyKey();
+      const upload: FileUpload = {
+        path: `/files/${field}/evidence?inspectionId=${encodeURIComponent(inspectionId)}&checkItemId=${encodeURIComponent(checkItemId)}`,
+        blob: file.blob,
+        fileName: file.fileName,
+        contentType: file.contentType,
+      };
+      const evidence: DraftEvidence = { id: null, localId: id, fileName: file.fileName, contentType: file.contentType, size: file.blob.size, url: null };
+      updateDraft((current) => {
+        const item = current.content.items[checkItemId] ?? { outcome: null, note: '', evidence: [] };
+        return { ...current, content: { ...current.content, items: { ...current.content.items, [checkItemId]: { ...item, evidence: [...item.evidence, evidence] } } } };
+      });
+      await outbox.enqueue({ id, kind: FILE_UPLOAD, scope, owner, idempotencyKey: id, payload: upload, label: '上传证据' });
+    },
+    [owner, field, inspectionId, updateDraft, outbox, scope],
+  );
+
+  const removeEvidence = useCallback(
+    async (checkItemId: string, key: string) => {
+      const localId = key.startsWith('local:') ? key.slice('local:'.length) : null;
+      updateDraft((current) => {
+        const item = current.content.items[checkItemId];
+        if (!item) return current;
+        const evidence = item.evidence.filter((entry) => (localId ? entry.localId !== localId : entry.id !== key));
+        return { ...current, content: { ...current.content, items: { ...current.content.items, [checkItemId]: { ...item, evidence } } } };
+      });
+      if (localId) await outbox.discard(localId);
+    },
+    [updateDraft, outbox],
+  );
+
+  const loadEvidence = useCallback(
+    async ({ key }: { key: string }) => {
+      if (key.startsWith('local:')) {
+        const entry = outbox.getSnapshot().entries.find((item) => item.id === key.slice('local:'.length));
+        const blob = (entry?.payload as FileUpload | undefined)?.blob;
+        if (blob) return blob;
+        throw new Error('evidence no longer on the device');
+      }
+      const listed = itemOrder.flatMap((item) => item.evidence ?? []).find((evidence) => evidence.id === key);
+      const local = Object.values(draftRef.current?.content.items ?? {})
+        .flatMap((item) => item.evidence)
+        .find((evidence) => evidence.id === key);
+      const path = listed?.url ?? local?.url ?? `/files/${field}/evidence/${key}`;
+      const response = await fetchGatewayFile({ gatewayUrl: await gatewayUrl(), path, token: readToken() });
+      return response.blob();
+    },
+    [outbox, itemOrder, field, gatewayUrl],
+  );
+
+  const reloadAndReapply = useCallback(async () => {
+    const result = await refetch();
+    const latest = result.data ? options.selectSection(result.data as TQuery) : null;
+    const current = draftRef.current;
+    if (!latest || !current) return;
+    for (const entry of outbox.getSnapshot().entries) {
+      if (entry.scope === scope && entry.kind === VERSIONED_WRITE && entry.id !== outbox.getSnapshot().sendingId) await outbox.discard(entry.id);
+    }
+    setConflictFailure(null);
+    commitDraft(rebaseDraft(current, latest));
+  }, [refetch, options, outbox, scope, commitDraft]);
+
+  const discardDraft = useCallback(async () => {
+    const result = await refetch();
+    const latest = (result.data ? options.selectSection(result.data as TQuery) : null) ?? section;
+    for (const entry of outbox.getSnapshot().entries) {
+      if (entry.scope === scope && entry.kind === VERSIONED_WRITE && entry.id !== outbox.getSnapshot().sendingId) await outbox.discard(entry.id);
+    }
+    setConflictFailure(null);
+    if (latest) {
+      const kept = draftRef.current?.content ?? null;
+      const fresh = draftOfSection(latest);
+      commitDraft(kept ? { ...fresh, content: { ...fresh.content, items: mergeEvidence(fresh.content, kept) } } : fresh);
+    }
+  }, [refetch, options, section, outbox, scope, commitDraft]);
+
+  const dismissFailure = useCallback(async () => {
+    for (const entry of sync.failed) if (entry.kind === VERSIONED_WRITE) await outbox.discard(entry.id);
+    setConflictFailure(null);
+  }, [sync.failed, outbox]);
 
   // A failed refetch is already reflected in `error`; the rejection itself carries nothing new.
   const retry = useCallback(() => void refetch().catch(() => undefined), [refetch]);
 
-  const viewer = data?.me;
-  const canEdit = !!viewer && viewer.department === department && EDITING_ROLES.includes(viewer.role);
-  const section = data ? (options.selectSection(data) ?? null) : null;
-  const base = { section, canEdit, savingItemId, saveError, retrying: loading && !!data, record, retry };
+  const base = {
+    department,
+    section,
+    canEdit,
+    retrying: loading && !!data,
+    retry,
+    draft,
+    items,
+    dirty: !!draft && isDraftDirty(draft),
+    locked,
+    editing,
+    sync,
+    conflict,
+    failure,
+    setOutcome: (checkItemId: string, outcome: ItemOutcomeCode) => setItem(checkItemId, { outcome }),
+    setNote: (checkItemId: string, note: string) => setItem(checkItemId, { note }),
+    updateContent: (recipe: (content: SectionContent) => SectionContent) => updateDraft((current) => ({ ...current, content: recipe(current.content) })),
+    setAmendReason: (reason: string) => updateDraft((current) => ({ ...current, amendReason: reason })),
+    addEvidence,
+    removeEvidence,
+    loadEvidence,
+    save,
+    submit,
+    startAmend: () => section && commitDraft({ ...draftOfSection(section, 'amend'), content: { ...contentOfSection(section), items: mergeEvidence(contentOfSection(section), draftRef.current?.content ?? null) } }),
+    cancelAmend: () => section && commitDraft(draftOfSection(section)),
+    reloadAndReapply,
+    discardDraft,
+    dismissFailure,
+  };
 
   if (!data) {
     if (loading) return { ...base, phase: 'loading', errorText: null };
@@ -154,4 +614,16 @@ export function useDepartmentSection<TQuery extends SectionQueryData, TMutation>
     return { ...base, phase: unavailable ? 'unavailable' : 'failed', errorText: describeGraphQLError(error) };
   }
   return { ...base, phase: 'ready', errorText: null };
+}
+
+/** The mutation field whose answer is the section (`cultureSaveSection`, …). */
+function writeFieldOf(entry: OutboxEntry): string {
+  return ((entry.payload as VersionedWrite).versionPath ?? [])[0] ?? '';
+}
+
+/** Items of `into` with the device's evidence of `from` (waiting or refused uploads) kept. */
+function mergeEvidence(into: SectionContent, from: SectionContent | null): SectionContent['items'] {
+  const items: SectionContent['items'] = {};
+  for (const [id, item] of Object.entries(into.items)) items[id] = { ...item, evidence: from?.items[id]?.evidence ?? [] };
+  return items;
 }

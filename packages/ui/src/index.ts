@@ -1,13 +1,19 @@
+export { CheckItemCard, LegalBasis, type CheckItemCardProps, type ChecklistHandlers } from './checklist/check-item-card';
 export { ChecklistTable, type ChecklistTableProps } from './checklist/checklist-table';
-export type { ChecklistDraft, ChecklistItem } from './checklist/checklist-types';
-export { OutcomeEditor, type OutcomeEditorProps } from './checklist/outcome-editor';
+export type { ChecklistItem } from './checklist/checklist-types';
+export { OutcomeButtons, type OutcomeButtonsProps } from './checklist/outcome-buttons';
 export { OutcomeTag, type OutcomeTagProps } from './checklist/outcome-tag';
-export {
-  DepartmentSectionPanel,
-  type DepartmentSectionPanelProps,
-  type SectionItemView,
-  type SectionView,
-} from './department-section/department-section-panel';
+export { AmendmentList } from './department-section/amendment-list';
+export { ConflictPanel, type ConflictPanelProps } from './department-section/conflict-panel';
+export { DepartmentSectionPanel, type DepartmentSectionPanelProps } from './department-section/department-section-panel';
+export { MeasuresForm, type MeasuresFormProps } from './department-section/measures-form';
+export { liveProblems, saveProblems, submitProblems, type DraftProblem } from './department-section/result-check';
+export { ResultCodePicker, ResultCodeTags, type ResultCodePickerProps } from './department-section/result-code-picker';
+export { SyncStatus, type SyncStatusProps } from './department-section/sync-status';
+export { EvidenceList, type EvidenceListProps } from './evidence/evidence-list';
+export { EvidencePicker, type EvidencePickerProps } from './evidence/evidence-picker';
+export type { EvidenceView } from './evidence/evidence-types';
+export { formatFileSize, prepareEvidenceFile, type PreparedFile, type PrepareEvidenceOptions } from './evidence/prepare-evidence-file';
 export { downloadBlob } from './files/download-blob';
 export { formatDate, formatDateRange, formatDateTime, todayInChina } from './format/date-format';
 export {

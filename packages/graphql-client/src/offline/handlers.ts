@@ -1,9 +1,12 @@
 import type { ApolloClient, DocumentNode } from '@apollo/client';
 import { fetchGatewayFile } from '../gateway-files';
+import type { KeyValueStore } from './kv-store';
 import type { OutboxHandler } from './outbox';
 
 /** Entry kind of {@link graphqlWriteHandler}. */
 export const GRAPHQL_WRITE = 'graphql';
+/** Entry kind of {@link versionedWriteHandler}. */
+export const VERSIONED_WRITE = 'versioned-write';
 /** Entry kind of {@link fileUploadHandler}. */
 export const FILE_UPLOAD = 'upload';
 
@@ -66,5 +69,37 @@ export function fileUploadHandler(options: FileUploadHandlerOptions): OutboxHand
       body: payload.blob,
     });
     return response.json();
+  };
+}
+
+/**
+ * A mutation on a record with optimistic versions: its `variables.input.expectedVersion` is the
+ * version the user's draft was based on, and `versionPath` says where the answer carries the new
+ * version (e.g. `['cultureSaveSection', 'version']`).
+ */
+export interface VersionedWrite extends GraphQLWrite {
+  versionPath: readonly string[];
+}
+
+/**
+ * Sends {@link VersionedWrite}s like {@link graphqlWriteHandler}, chaining versions: a device that
+ * saved twice while offline based both drafts on version 3, but the second must name the version the
+ * first produced. The handler remembers, per scope and user, the last version this device's own
+ * writes produced and sends `max(expectedVersion, that)`. Someone else's write in between still makes
+ * it a CONFLICT, since their version is neither the draft's base nor one of ours.
+ * @param client - the page's Apollo Client
+ * @param versions - where the versions are remembered (survives reloads)
+ */
+export function versionedWriteHandler(client: ApolloClient, versions: KeyValueStore): OutboxHandler<VersionedWrite> {
+  return async (payload, entry) => {
+    const key = `${entry.scope}|${entry.owner ?? ''}`;
+    const input = (payload.variables['input'] ?? {}) as Record<string, unknown>;
+    const produced = (await versions.get<number>(key)) ?? 0;
+    const expectedVersion = Math.max(Number(input['expectedVersion'] ?? 0), produced);
+    const result = await client.mutate({ mutation: payload.document, variables: { ...payload.variables, input: { ...input, expectedVersion } } });
+    let version: unknown = result.data;
+    for (const step of payload.versionPath) version = (version as Record<string, unknown> | null | undefined)?.[step];
+    if (typeof version === 'number') await versions.set(key, version);
+    return result.data;
   };
 }

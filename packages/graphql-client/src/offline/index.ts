@@ -1,5 +1,16 @@
 export { createDraftStore, sharedDraftStore, type DraftStore, type StoredDraft } from './draft-store';
-export { FILE_UPLOAD, GRAPHQL_WRITE, fileUploadHandler, graphqlWriteHandler, type FileUpload, type FileUploadHandlerOptions, type GraphQLWrite } from './handlers';
+export {
+  FILE_UPLOAD,
+  GRAPHQL_WRITE,
+  VERSIONED_WRITE,
+  fileUploadHandler,
+  graphqlWriteHandler,
+  versionedWriteHandler,
+  type FileUpload,
+  type FileUploadHandlerOptions,
+  type GraphQLWrite,
+  type VersionedWrite,
+} from './handlers';
 export { createIndexedDbStore, createMemoryStore, type KeyValueStore } from './kv-store';
 export {
   Outbox,
@@ -21,6 +32,7 @@ export {
   draftOfSection,
   isDraftDirty,
   newOrderKey,
+  pruneSeenEvidence,
   rebaseDraft,
   sameContent,
   sectionInputOf,

@@ -1,5 +1,3 @@
-import { outboxRef } from './outbox';
-
 /** `ItemOutcome` enum values of the API. */
 export type ItemOutcomeCode = 'COMPLIANT' | 'NON_COMPLIANT' | 'NOT_APPLICABLE';
 /** `OrderKind` (R-VISIT-1): 责令停止违法行为 / 责令限期改正. */
@@ -66,8 +64,10 @@ export interface SectionData {
 }
 
 /**
- * Evidence in a draft: uploaded (`id`) or still waiting in the outbox (`localId`, the upload
- * entry's id, which also keys the photo kept on the device for its thumbnail).
+ * Evidence the user added on this device that the server's section does not show yet: waiting in
+ * the outbox (`localId`, the upload entry's id, which also keys the photo kept on the device for its
+ * thumbnail) or just uploaded (`id`). The server links evidence to its item at upload, so evidence
+ * is not part of a save; once the server's section lists it, the draft forgets it.
  */
 export interface DraftEvidence {
   id: string | null;
@@ -76,12 +76,15 @@ export interface DraftEvidence {
   contentType: string;
   size: number;
   url: string | null;
+  /** The server's Chinese reason when it refused the upload. */
+  error?: string | null;
 }
 
 /** One item as the user is recording it. */
 export interface DraftItem {
   outcome: ItemOutcomeCode | null;
   note: string;
+  /** Added on this device and not yet in the server's section (see {@link DraftEvidence}). */
   evidence: DraftEvidence[];
 }
 
@@ -133,18 +136,7 @@ export function newOrderKey(): string {
 export function contentOfSection(section: SectionData): SectionContent {
   const items: Record<string, DraftItem> = {};
   for (const item of section.items) {
-    items[item.checkItem.id] = {
-      outcome: item.outcome ?? null,
-      note: item.note ?? '',
-      evidence: (item.evidence ?? []).map((evidence) => ({
-        id: evidence.id,
-        localId: null,
-        fileName: evidence.fileName,
-        contentType: evidence.contentType,
-        size: evidence.size,
-        url: evidence.url,
-      })),
-    };
+    items[item.checkItem.id] = { outcome: item.outcome ?? null, note: item.note ?? '', evidence: [] };
   }
   return {
     items,
@@ -175,10 +167,9 @@ function structuredCloneContent(content: SectionContent): SectionContent {
   return JSON.parse(JSON.stringify(content)) as SectionContent;
 }
 
-const evidenceKey = (evidence: DraftEvidence) => evidence.id ?? `local:${evidence.localId}`;
 const orderSignature = (order: DraftOrder) => JSON.stringify([order.kind, order.delivery, order.content.trim(), order.deadline, order.checkItemId]);
-const itemSignature = (item: DraftItem | undefined) =>
-  JSON.stringify(item ? [item.outcome, item.note.trim(), item.evidence.map(evidenceKey)] : null);
+// Evidence is left out: it is saved by its upload, not by a save.
+const itemSignature = (item: DraftItem | undefined) => JSON.stringify(item ? [item.outcome, item.note.trim()] : null);
 const codesSignature = (codes: readonly number[]) => JSON.stringify([...codes].sort((a, b) => a - b));
 
 /**
@@ -205,11 +196,34 @@ export function isDraftDirty(draft: SectionDraft): boolean {
   return !sameContent(draft.base, draft.content) || (draft.mode === 'amend' && draft.amendReason.trim() !== '');
 }
 
+/** Ids of the evidence the server's section lists. */
+function serverEvidenceIds(server: SectionData): Set<string> {
+  return new Set(server.items.flatMap((item) => (item.evidence ?? []).map((evidence) => evidence.id)));
+}
+
+/**
+ * Forgets evidence of the draft that the server's section now lists (uploaded and seen).
+ * @param draft - the user's draft
+ * @param server - the section as the server has it now
+ * @returns the same draft when nothing was forgotten
+ */
+export function pruneSeenEvidence(draft: SectionDraft, server: SectionData): SectionDraft {
+  const seen = serverEvidenceIds(server);
+  let changed = false;
+  const items: Record<string, DraftItem> = {};
+  for (const [id, item] of Object.entries(draft.content.items)) {
+    const evidence = item.evidence.filter((entry) => !entry.id || !seen.has(entry.id));
+    changed ||= evidence.length !== item.evidence.length;
+    items[id] = evidence.length === item.evidence.length ? item : { ...item, evidence };
+  }
+  return changed ? { ...draft, content: { ...draft.content, items } } : draft;
+}
+
 /**
  * Puts the user's changes on top of a newer server version (after a CONFLICT, or when the server
  * moved while the device was offline): a three-way merge of base → draft onto the server's content.
- * What the user changed wins; what they did not touch takes the server's value; evidence lists
- * merge as sets (their additions and removals applied to the server's list).
+ * What the user changed wins; what they did not touch takes the server's value. Evidence added on
+ * the device stays until the server lists it.
  * @param draft - the user's draft, based on an older version
  * @param server - the section as the server has it now
  * @returns a draft based on the server's version, with the user's changes still unsaved
@@ -221,18 +235,10 @@ export function rebaseDraft(draft: SectionDraft, server: SectionData): SectionDr
   for (const [id, their] of Object.entries(theirs.items)) {
     const baseItem = base.items[id] ?? { outcome: null, note: '', evidence: [] };
     const myItem = mine.items[id] ?? baseItem;
-    const baseKeys = new Set(baseItem.evidence.map(evidenceKey));
-    const myKeys = new Set(myItem.evidence.map(evidenceKey));
-    const removed = new Set([...baseKeys].filter((key) => !myKeys.has(key)));
-    const added = myItem.evidence.filter((evidence) => !baseKeys.has(evidenceKey(evidence)));
-    const theirKeys = new Set(their.evidence.map(evidenceKey));
     items[id] = {
       outcome: myItem.outcome !== baseItem.outcome ? myItem.outcome : their.outcome,
       note: myItem.note.trim() !== baseItem.note.trim() ? myItem.note : their.note,
-      evidence: [
-        ...their.evidence.filter((evidence) => !removed.has(evidenceKey(evidence))),
-        ...added.filter((evidence) => !theirKeys.has(evidenceKey(evidence))),
-      ],
+      evidence: myItem.evidence,
     };
   }
   const facts = mine.onSiteRecord.facts.trim() !== base.onSiteRecord.facts.trim() ? mine.onSiteRecord.facts : theirs.onSiteRecord.facts;
@@ -241,7 +247,7 @@ export function rebaseDraft(draft: SectionDraft, server: SectionData): SectionDr
       ? mine.onSiteRecord.personsPresent
       : theirs.onSiteRecord.personsPresent;
   const ordersChanged = JSON.stringify(mine.orders.map(orderSignature)) !== JSON.stringify(base.orders.map(orderSignature));
-  return {
+  const rebased: SectionDraft = {
     ...draft,
     baseVersion: server.version,
     base: theirs,
@@ -252,14 +258,7 @@ export function rebaseDraft(draft: SectionDraft, server: SectionData): SectionDr
       orders: ordersChanged ? mine.orders : theirs.orders,
     },
   };
-}
-
-/**
- * The evidence ids to send for one item: uploaded ones by id, waiting ones as an outbox reference
- * to their upload (filled in when the save is sent, dropped if the upload was discarded).
- */
-function evidenceIdsOf(item: DraftItem): unknown[] {
-  return item.evidence.map((evidence) => (evidence.id ? evidence.id : outboxRef(evidence.localId ?? '', ['id'])));
+  return pruneSeenEvidence(rebased, server);
 }
 
 const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
@@ -276,7 +275,7 @@ export function sectionInputOf(content: SectionContent, itemOrder: readonly stri
       .filter((id) => content.items[id])
       .map((id) => {
         const item = content.items[id];
-        return { checkItemId: id, outcome: item.outcome, note: orNull(item.note), evidenceIds: evidenceIdsOf(item) };
+        return { checkItemId: id, outcome: item.outcome, note: orNull(item.note) };
       }),
     resultCodes: [...content.resultCodes].sort((a, b) => a - b),
     onSiteRecord:

@@ -1,66 +1,53 @@
 import { Descriptions, Flex, Tag, Typography, type TableColumnsType } from 'antd';
+import { EvidenceList } from '../evidence/evidence-list';
 import { ResponsiveList } from '../list/responsive-list';
-import type { ChecklistDraft, ChecklistItem } from './checklist-types';
-import { OutcomeEditor } from './outcome-editor';
+import { CheckItemCard, LegalBasis, type ChecklistHandlers } from './check-item-card';
+import type { ChecklistItem } from './checklist-types';
 import { OutcomeTag } from './outcome-tag';
 
 /** Props of {@link ChecklistTable}. */
-export interface ChecklistTableProps {
+export interface ChecklistTableProps extends ChecklistHandlers {
   items: readonly ChecklistItem[];
-  /** Show the recording controls (the user belongs to the department). */
+  /** Show the recording controls (the user belongs to the department and the record is open). */
   editable: boolean;
-  savingItemId?: string | null;
-  saveError?: { itemId: string; text: string } | null;
-  onRecord?: (draft: ChecklistDraft) => Promise<boolean>;
   testId?: string;
 }
 
-function LegalBasis({ text }: { text: string }) {
-  return (
-    <Typography.Paragraph type="secondary" ellipsis={{ rows: 2, expandable: 'collapsible', symbol: (open) => (open ? '收起' : '展开') }} style={{ marginBottom: 0 }}>
-      {text}
-    </Typography.Paragraph>
-  );
-}
-
 /**
- * A department's check items (代码, 检查事项, 依据, 检查结果, 备注): a table on wide screens and cards on
- * a phone, with an outcome editor per item when the user may record. Rows and cards carry
- * `data-testid="checklist-item-<code>"`.
+ * A department's check items. While recording: one card per item with large outcome buttons, note and
+ * evidence, at every screen size. Read-only: a table (代码, 检查事项, 检查依据, 检查结果, 备注, 证据)
+ * on wide screens and cards on a phone. Rows and cards carry `data-testid="checklist-item-<code>"`.
  */
-export function ChecklistTable(props: ChecklistTableProps) {
-  const { editable, onRecord } = props;
-  const recording = editable && !!onRecord;
-  const renderEditor = (item: ChecklistItem) =>
-    recording && onRecord ? (
-      <OutcomeEditor
-        key={`${item.id}:${item.outcome ?? ''}:${item.note ?? ''}`}
-        item={item}
-        saving={props.savingItemId === item.id}
-        errorText={props.saveError?.itemId === item.id ? props.saveError.text : null}
-        onRecord={onRecord}
-      />
-    ) : null;
+export function ChecklistTable({ items, editable, testId, ...handlers }: ChecklistTableProps) {
+  if (editable) {
+    return (
+      <Flex vertical gap={12} data-testid={testId}>
+        {items.map((item) => (
+          <CheckItemCard key={item.id} item={item} {...handlers} />
+        ))}
+      </Flex>
+    );
+  }
 
+  const evidenceOf = (item: ChecklistItem) =>
+    item.evidence.length ? <EvidenceList items={item.evidence} code={item.code} loadBlob={handlers.loadEvidence} /> : '—';
   const columns: TableColumnsType<ChecklistItem> = [
     { title: '代码', dataIndex: 'code', width: 64, render: (code: string) => <Tag>{code}</Tag> },
-    { title: '检查事项', dataIndex: 'title', width: recording ? 200 : 240 },
-    { title: '依据', dataIndex: 'legalBasis', width: recording ? 220 : 280, render: (text: string) => <LegalBasis text={text} /> },
+    { title: '检查事项', dataIndex: 'title', width: 220 },
+    { title: '检查依据', dataIndex: 'legalBasis', width: 260, render: (text: string) => <LegalBasis text={text} /> },
     { title: '检查结果', dataIndex: 'outcome', width: 90, render: (_: unknown, item) => <OutcomeTag outcome={item.outcome} /> },
-    // While recording, the note is shown and edited in the editor column.
-    recording
-      ? { title: '录入（检查结果及备注）', key: 'record', width: 300, render: (_: unknown, item) => renderEditor(item) }
-      : { title: '备注', dataIndex: 'note', width: 180, render: (note: string | null) => note || '—' },
+    { title: '备注', dataIndex: 'note', width: 180, render: (note: string) => note || '—' },
+    { title: '证据', key: 'evidence', width: 220, render: (_: unknown, item) => evidenceOf(item) },
   ];
 
   return (
     <ResponsiveList<ChecklistItem>
-      items={props.items}
+      items={items}
       rowKey={(item) => item.id}
       columns={columns}
       itemTestId={(item) => `checklist-item-${item.code}`}
       emptyText="本次检查没有该部门的检查事项"
-      testId={props.testId}
+      testId={testId}
       renderCard={(item) => (
         <Flex vertical gap={8}>
           <Flex align="start" gap={8}>
@@ -70,15 +57,15 @@ export function ChecklistTable(props: ChecklistTableProps) {
             </Typography.Text>
             <OutcomeTag outcome={item.outcome} />
           </Flex>
+          <LegalBasis text={item.legalBasis} />
           <Descriptions
             size="small"
             column={1}
             items={[
-              { key: 'basis', label: '依据', children: <LegalBasis text={item.legalBasis} /> },
-              ...(recording ? [] : [{ key: 'note', label: '备注', children: item.note || '—' }]),
+              { key: 'note', label: '备注', children: item.note || '—' },
+              ...(item.evidence.length ? [{ key: 'evidence', label: '证据', children: evidenceOf(item) }] : []),
             ]}
           />
-          {renderEditor(item)}
         </Flex>
       )}
     />
