@@ -105,11 +105,13 @@ describe.each(testDatabases())('the visit through the gateway on %s (issue #4)',
     expect((await letter.json()).error).toContain('不予告知');
     const seenByOffice = (await call('office', VISIT, { id: second.id })).data.inspection;
     expect(seenByOffice).toMatchObject({ scheduledDate: '2022-09-05', visitStartTime: '14:00', visitHidden: false, notice: { mode: 'UNDISCLOSED' } });
-    // Neither a department admin nor an officer who is not on this team sees when it happens.
+    // Neither a department admin nor an officer who is not on this team sees when it happens, not even on the record form.
     for (const outsider of ['market-admin', 'culture-inspector']) {
       const seen = (await call(outsider, VISIT, { id: second.id })).data.inspection;
       expect(seen).toMatchObject({ scheduledDate: null, visitStartTime: null, visitEndTime: null, notice: null, visitHidden: true, viewerOnTeam: false });
+      expect((await fetchFile(outsider, `/files/inspections/${second.id}/record-form.pdf`)).status).toBe(403);
     }
+    expect((await fetchFile('office', `/files/inspections/${second.id}/record-form.pdf`)).status).toBe(200);
   });
 
   it('evidence: a photo is stored by its SHA-256 once; a script, an empty file, a huge file and another department are refused clearly', async () => {

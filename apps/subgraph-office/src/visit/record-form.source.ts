@@ -63,10 +63,13 @@ export class RecordFormSource {
     };
   }
 
-  /** The record form's data (also the statistics form's), for any signed-in user of the platform. */
-  async recordForm(inspectionId: string, authorization: string | null): Promise<RecordFormData> {
-    const { inspection, plan, venue, inspectors, officers } = await this.base(inspectionId);
+  /** The record form's data (also the statistics form's), for any signed-in user of the platform but see R-NOTE-1. */
+  async recordForm(inspectionId: string, authorization: string | null, principal: Principal): Promise<RecordFormData> {
+    const { inspection, plan, venue, team, inspectors, officers } = await this.base(inspectionId);
     if (inspection.status === InspectionStatus.CANCELLED) throw conflict('该检查已撤销（重新抽取），没有记录表', { field: 'inspectionId' });
+    // R-NOTE-1: the form shows the visit's time; until the visit is done an undisclosed one is the team's and the office's only.
+    const insider = mayManageOffice(principal) || team.some((m) => m.inspectorId === principal.inspectorId);
+    if (inspection.noticeMode === 'UNDISCLOSED' && inspection.status !== InspectionStatus.COMPLETED && !insider) throw forbidden('本次检查不予告知，检查完成前记录表仅检查组和联席办可见');
     const [sections, signatures, response] = await Promise.all([
       this.sections.fetch(inspectionId, plan.participatingDepartments, authorization),
       this.dataSource.manager.find(RecordSignature, { where: { inspectionId }, order: { signedAt: 'ASC' } }),

@@ -45,8 +45,8 @@ export function visitRoutes(options: { dataSource: DataSource; files: FileStore;
   });
   return [
     pdf('notice', async (id, authorization, principal) => renderNoticeLetter(await source.noticeLetter(id, principal, authorization))),
-    pdf('record-form', async (id, authorization) => renderRecordForm(await source.recordForm(id, authorization))),
-    pdf('statistics-form', async (id, authorization) => renderStatisticsForm(await source.recordForm(id, authorization))),
+    pdf('record-form', async (id, authorization, principal) => renderRecordForm(await source.recordForm(id, authorization, principal))),
+    pdf('statistics-form', async (id, authorization, principal) => renderStatisticsForm(await source.recordForm(id, authorization, principal))),
     {
       method: 'GET',
       pattern: new RegExp(`^/files/inspections/${ID}/images/([0-9a-f]{64})$`),
