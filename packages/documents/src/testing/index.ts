@@ -5,5 +5,6 @@
 export { extractPdfText, readPdf, closePdfReader, runsToLines } from './pdf-text.extractor';
 export type { PdfReadResult, PdfTextRun } from './pdf-text.extractor';
 export { encodePng, createSignaturePng, createStampPng } from './png.builder';
+export { SMALL_STAMP_JPEG } from './jpeg.fixture';
 export { sampleRecordFormData, sampleNoticeLetterData, SAMPLE_TEAM, SAMPLE_ITEMS } from './fixtures';
 export type { SampleRecordOptions } from './fixtures';

@@ -15,7 +15,18 @@ export interface PdfReadResult {
   pages: string[];
   /** Per page: the runs in drawing order, as the PDF holds them. */
   runs: PdfTextRun[][];
+  /**
+   * The body of every page (no running header, footer or page number) in drawing order, joined with
+   * no separator: a cell's text that wraps over lines, or a row split over pages, reads back whole.
+   * Latin words broken at a line end lose their space.
+   */
+  body: string;
 }
+
+// The page frame of this package's A4 layout: running header above, footer and page number below
+// (PDF units from the bottom of the page).
+const BODY_BOTTOM = 55;
+const BODY_TOP = 785;
 
 // pdf.js (inside unpdf) is ESM-only and loads itself with import(); jest's CommonJS sandbox refuses
 // dynamic imports, so the parsing runs in a worker thread, which is plain Node whoever the caller is.
@@ -101,7 +112,12 @@ export async function readPdf(pdf: Uint8Array): Promise<PdfReadResult> {
     pending.set(id, { resolve, reject });
     w.postMessage({ id, data: new Uint8Array(pdf) });
   });
-  return { pageCount: runs.length, pages: runs.map((page) => runsToLines(page).join('\n')), runs };
+  const body = runs
+    .flat()
+    .filter((r) => r.y > BODY_BOTTOM && r.y < BODY_TOP)
+    .map((r) => r.text)
+    .join('');
+  return { pageCount: runs.length, pages: runs.map((page) => runsToLines(page).join('\n')), runs, body };
 }
 
 /**
