@@ -176,6 +176,9 @@ export function buildDepartmentSchema(department: Department, dataSource?: DataS
     @Field(() => [OrderType])
     orders: OrderEntity[];
 
+    @Field(() => [EvidenceType], { description: '本次检查的全部证据（含未关联检查事项的）' })
+    evidence: EvidenceEntity[];
+
     @Field(() => Int, { description: '版本号，每次修改加一' })
     version: number;
 

@@ -26,6 +26,8 @@ export interface SectionView {
   resultCodes: number[];
   onSiteRecord: { facts: string; personsPresent: string } | null;
   orders: OrderEntity[];
+  /** Every piece of evidence of this visit, with or without an item. */
+  evidence: EvidenceEntity[];
   submittedAt: Date | null;
   amendments: AmendmentView[];
 }
@@ -57,6 +59,7 @@ export function toSectionView(department: Department, inspectionId: string, rows
     resultCodes: state.resultCodes,
     onSiteRecord: state.onSiteRecord,
     orders: [...rows.orders].sort((a, b) => a.position - b.position),
+    evidence: rows.evidence,
     submittedAt: rows.section?.submittedAt ?? null,
     amendments: rows.changes
       .filter((change) => change.kind === 'AMEND')
