@@ -2,7 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
-import { renderNoticeLetter, renderRecordForm, renderStatisticsForm } from '@dr/documents';
+import { loadFonts, renderNoticeLetter, renderRecordForm, renderStatisticsForm } from '@dr/documents';
 import { notFound, principalOrReply, sendFileError, type FileStore, type HttpRoute } from '@dr/subgraph-kit';
 import { RecordSignature, VenueResponse } from './visit.entities';
 import { RecordFormSource } from './record-form.source';
@@ -27,6 +27,10 @@ function sendPdf(response: ServerResponse, bytes: Buffer, fileName: string): voi
 export function visitRoutes(options: { dataSource: DataSource; files: FileStore; sections: DepartmentSections; publicKey: KeyObject; logger: Logger }): HttpRoute[] {
   const { dataSource, files, publicKey, logger } = options;
   const source = new RecordFormSource(dataSource, files, options.sections);
+  // Parse the CJK font at start: a bad PDF_FONT_PATH stops the server now, and no user waits for the parse.
+  const fontsAt = performance.now();
+  loadFonts();
+  logger.info({ ms: Math.round(performance.now() - fontsAt) }, 'PDF fonts loaded');
   const pdf = (name: string, render: (inspectionId: string, authorization: string | null, principal: Parameters<RecordFormSource['noticeLetter']>[1]) => Promise<Buffer>): HttpRoute => ({
     method: 'GET',
     pattern: new RegExp(`^/files/inspections/${ID}/${name}\\.pdf$`),
