@@ -9,7 +9,8 @@ const file = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'do
 type Vector = { name: string; inputs: Parameters<typeof runDraw>[1]; expected: any };
 
 describe('docs/draw-vectors.json (dr-draw/1)', () => {
-  it.each(file.vectors.map((v: Vector) => [v.name, v]))('%s: recomputes the snapshots, commitment and result', (_name, vector: Vector) => {
+  const cases: [string, Vector][] = file.vectors.map((v: Vector) => [v.name, v]);
+  it.each(cases)('%s: recomputes the snapshots, commitment and result', (_name: string, vector: Vector) => {
     const { inputs, expected } = vector;
     const venueSnapshot = snapshotHash(nodeSha256, inputs.venues);
     const inspectorSnapshot = snapshotHash(nodeSha256, inputs.inspectors);

@@ -31,7 +31,7 @@ const directoryArb = fc
                 onLeave: fc.boolean().map((b) => b && i % 3 === 0),
                 from: fc.integer({ min: 0, max: 200 }),
                 length: fc.integer({ min: 100, max: 800 }),
-                conflictVenueIds: conflicts ? fc.uniqueArray(fc.integer({ min: 0, max: Math.max(venues - 1, 0) }).map((n) => `v${n}`), { maxLength: 3 }) : fc.constant([]),
+                conflictVenueIds: conflicts ? fc.uniqueArray(fc.integer({ min: 0, max: Math.max(venues - 1, 0) }).map((n) => `v${n}`), { maxLength: 3 }) : fc.constant<string[]>([]),
               })
               .map(({ onLeave, from, length, conflictVenueIds }): InspectorRecord => ({
                 id: `${department}-${i}`,
