@@ -54,7 +54,7 @@ describe.each(testDatabases())('the visit through the gateway on %s (issue #4)',
   });
   const allItems = async (department: Department, inspectionId: string, outcome: string, overrides: Record<string, string> = {}) =>
     (await section(department, inspectionId)).items.map((i: any) => ({ checkItemId: i.checkItem.id, outcome: overrides[i.checkItem.code] ?? outcome }));
-  const fileBody = (bytes: Buffer, name: string) => ({ method: 'POST', body: bytes, headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(name) } });
+  const fileBody = (bytes: Buffer, name: string): RequestInit => ({ method: 'POST', body: new Uint8Array(bytes), headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(name) } });
 
   /** The department records and submits its part; culture finds C4 not compliant and orders it put right. */
   async function completeSection(department: Department, user: string, inspectionId: string) {
