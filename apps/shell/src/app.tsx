@@ -63,6 +63,11 @@ function createAppRouter() {
           path: 'inspections/:inspectionId',
           lazy: () => import('./pages/inspection-page').then((page) => ({ Component: page.InspectionPage })),
         },
+        {
+          // R-VISIT-3: the officers and the venue sign the record form on a team member's phone.
+          path: 'inspections/:inspectionId/sign',
+          lazy: () => import('./visit/sign-page').then((page) => ({ Component: page.SignPage })),
+        },
         { path: '*', lazy: () => import('./pages/not-found-page').then((page) => ({ Component: page.NotFoundPage })) },
       ],
     },

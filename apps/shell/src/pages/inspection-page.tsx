@@ -1,12 +1,15 @@
 import { useQuery } from '@apollo/client/react';
-import { Card, Flex, Tabs, Tag, Typography } from 'antd';
-import { useParams, useSearchParams } from 'react-router-dom';
+import { Button, Card, Flex, Tabs, Tag, Typography } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { departmentName, formatDate, INSPECTION_STATUS, InfoDescriptions, ResponsiveList } from '@dr/ui';
 import { InspectionDetailDocument, type InspectionDetailQuery, type TeamMemberFragment } from '../generated/graphql';
 import { usePageFrame } from '../layout/page-frame';
 import { DEPARTMENT_REMOTES, type DepartmentRemote } from '../remotes/department-remotes';
 import { RemoteInspectionTab } from '../remotes/remote-inspection-tab';
 import { useCurrentUser } from '../session/use-current-user';
+import { VisitArrangementCard, visitTimeText } from '../visit/visit-arrangement-card';
+import { RECORD_FORM_STATUS } from '../visit/visit-labels';
 import { DetailPageBody } from './page-states';
 
 type Inspection = NonNullable<InspectionDetailQuery['inspection']>;
@@ -27,7 +30,7 @@ function VenueDescriptions({ inspection }: { inspection: Inspection }) {
         { key: 'street', label: '所属街道', children: venue.street },
         { key: 'legal', label: '法定代表人', children: venue.legalRepresentative ?? '—' },
         { key: 'phone', label: '联系电话', children: venue.phone ?? '—' },
-        { key: 'date', label: '计划检查日期', children: formatDate(inspection.scheduledDate) },
+        { key: 'date', label: '检查时间', children: inspection.visitStartTime || inspection.visitHidden ? visitTimeText(inspection) : formatDate(inspection.scheduledDate) },
         { key: 'status', label: '检查状态', children: <Tag color={status.color}>{status.label}</Tag> },
       ]}
     />
@@ -92,6 +95,31 @@ function DepartmentTabs({ inspection }: { inspection: Inspection }) {
   );
 }
 
+/** R-VISIT-3: where the record form stands, and the way to the signing screen. */
+function SigningCard({ inspection }: { inspection: Inspection }) {
+  const status = RECORD_FORM_STATUS[inspection.recordForm.status];
+  const done = inspection.recordForm.status === 'COMPLETED';
+  const navigate = useNavigate();
+  return (
+    <Card title="记录表签字" data-testid="signing-card">
+      <Flex vertical gap={12}>
+        <Flex gap={8} align="center" wrap>
+          <Typography.Text>部门联合抽查检查情况记录表：</Typography.Text>
+          <Tag color={status.color} data-testid="inspection-record-form-status">
+            {status.label}
+          </Tag>
+        </Flex>
+        <Typography.Text type="secondary">
+          {done ? '记录表已签署并锁定，可查看签字并下载记录表、统计表。' : '各部门提交检查记录后，执法人员和被检查对象在现场签字确认。'}
+        </Typography.Text>
+        <Button type={done ? 'default' : 'primary'} size="large" icon={<EditOutlined />} block onClick={() => navigate(`/inspections/${inspection.id}/sign`)} data-testid="open-signing">
+          {done ? '查看签字与记录表' : '签字确认'}
+        </Button>
+      </Flex>
+    </Card>
+  );
+}
+
 /** One inspection: the venue, the team, then each department's checklist from its own remote. */
 export function InspectionPage() {
   const { inspectionId = '' } = useParams();
@@ -111,9 +139,13 @@ export function InspectionPage() {
       <Card title="检查组" loading={!inspection}>
         {inspection && <TeamList inspection={inspection} />}
       </Card>
+      {inspection && (
+        <VisitArrangementCard inspection={inspection} window={{ start: inspection.plan.windowStart, end: inspection.plan.windowEnd }} venueName={inspection.venue.name} />
+      )}
       <Card title="各部门检查事项" loading={!inspection} styles={{ body: { paddingTop: 8 } }}>
         {inspection && <DepartmentTabs inspection={inspection} />}
       </Card>
+      {inspection && <SigningCard inspection={inspection} />}
     </DetailPageBody>
   );
 }
