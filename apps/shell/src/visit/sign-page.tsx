@@ -93,7 +93,13 @@ function OutboxState({ writes }: { writes: VisitWrites }) {
           type="warning"
           showIcon
           title={`${waiting.length} 项签字未发送`}
-          description={scope.online ? '正在发送，请勿关闭页面……' : '当前无网络。签字已保存在本机，联网后自动发送，每项只发送一次。'}
+          description={
+            !scope.online
+              ? '当前无网络。签字已保存在本机，联网后自动发送，每项只发送一次。'
+              : scope.retryAt
+                ? '暂时无法连接服务器，签字已保存在本机，稍后自动重试。'
+                : '正在发送……'
+          }
           data-testid="visit-outbox-pending"
         />
       )}
