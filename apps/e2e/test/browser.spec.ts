@@ -127,7 +127,7 @@ describe('the shell with the department remotes in Chromium', () => {
     await expect(page.getByTestId('checklist-item-C1').evaluate((node) => node.tagName)).resolves.not.toBe('TR');
     await page.getByTestId('outcome-editor-C1').waitFor();
 
-    const save = await page.getByTestId('outcome-save-C1').boundingBox();
+    const save = await page.getByTestId('section-save').boundingBox();
     const logout = await page.getByTestId('logout').boundingBox();
     expect(save?.height).toBeGreaterThanOrEqual(40);
     expect(logout?.height).toBeGreaterThanOrEqual(40);

@@ -185,6 +185,9 @@ function runtimeGatewayUrl(): Promise<string> {
 
 let versionStore: ReturnType<typeof createIndexedDbStore> | null = null;
 
+/** Bytes of evidence added on this page, by upload entry id, until the outbox has stored them. */
+const addedBlobs = new Map<string, Blob>();
+
 function conflictOf(failure: OutboxFailure): SectionConflict {
   const extensions = failure.extensions ?? {};
   const raw = Array.isArray(extensions['changes']) ? (extensions['changes'] as Record<string, unknown>[]) : [];
@@ -493,11 +496,16 @@ export function useDepartmentSection<TQuery extends SectionQueryData>(options: U
         contentType: file.contentType,
       };
       const evidence: DraftEvidence = { id: null, localId: id, fileName: file.fileName, contentType: file.contentType, size: file.blob.size, url: null };
+      addedBlobs.set(id, file.blob);
       updateDraft((current) => {
         const item = current.content.items[checkItemId] ?? { outcome: null, note: '', evidence: [] };
         return { ...current, content: { ...current.content, items: { ...current.content.items, [checkItemId]: { ...item, evidence: [...item.evidence, evidence] } } } };
       });
-      await outbox.enqueue({ id, kind: FILE_UPLOAD, scope, owner, idempotencyKey: id, payload: upload, label: '上传证据' });
+      try {
+        await outbox.enqueue({ id, kind: FILE_UPLOAD, scope, owner, idempotencyKey: id, payload: upload, label: '上传证据' });
+      } finally {
+        addedBlobs.delete(id);
+      }
     },
     [owner, field, inspectionId, updateDraft, outbox, scope],
   );
@@ -519,7 +527,10 @@ export function useDepartmentSection<TQuery extends SectionQueryData>(options: U
   const loadEvidence = useCallback(
     async ({ key }: { key: string }) => {
       if (key.startsWith('local:')) {
-        const entry = outbox.getSnapshot().entries.find((item) => item.id === key.slice('local:'.length));
+        const localId = key.slice('local:'.length);
+        if (addedBlobs.has(localId)) return addedBlobs.get(localId) as Blob;
+        await outbox.whenReady();
+        const entry = outbox.getSnapshot().entries.find((item) => item.id === localId);
         const blob = (entry?.payload as FileUpload | undefined)?.blob;
         if (blob) return blob;
         throw new Error('evidence no longer on the device');

@@ -177,7 +177,7 @@ export function DepartmentSectionPanel(props: DepartmentSectionPanelProps) {
   const reasonMissing = amending && attempted === 'save' && (draft?.amendReason.trim().length ?? 0) < 2;
 
   return (
-    <Flex vertical gap={12} data-testid={testId} style={{ paddingBottom: props.editing ? 72 : 0 }}>
+    <Flex vertical gap={12} data-testid={testId} >
       <Flex align="center" gap={8} wrap>
         <Typography.Text strong>{props.departmentName}检查记录</Typography.Text>
         <Tag color={status.color} style={{ marginInlineEnd: 0 }} data-testid={`${testId}-status`}>
@@ -186,7 +186,7 @@ export function DepartmentSectionPanel(props: DepartmentSectionPanelProps) {
         <Typography.Text type="secondary" data-testid={`${testId}-progress`}>
           已录入 {recorded}/{checklist.length} 项
         </Typography.Text>
-        {props.canEdit && <SyncStatus sync={props.sync} dirty={props.dirty} />}
+        {props.canEdit && !props.editing && <SyncStatus sync={props.sync} dirty={props.dirty} />}
       </Flex>
 
       {!props.canEdit && (
@@ -315,36 +315,35 @@ export function DepartmentSectionPanel(props: DepartmentSectionPanelProps) {
 
       {props.editing && (
         <Flex
-          gap={8}
-          style={{
-            position: 'sticky',
-            bottom: 0,
-            zIndex: 10,
-            background: '#fff',
-            padding: '8px 0',
-            borderTop: '1px solid #f0f0f0',
-          }}
+          vertical
+          gap={6}
+          style={{ position: 'sticky', bottom: 0, zIndex: 10, background: '#fff', padding: '6px 0 8px', borderTop: '1px solid #f0f0f0' }}
           data-testid={`${testId}-actions`}
         >
-          {amending ? (
-            <>
-              <Button type="primary" size="large" block onClick={() => void onSave()} style={{ minHeight: 44 }} data-testid="amend-save">
-                提交更正
-              </Button>
-              <Button size="large" onClick={props.cancelAmend} style={{ minHeight: 44 }} data-testid="amend-cancel">
-                取消
-              </Button>
-            </>
-          ) : (
-            <>
-              <Button size="large" block onClick={() => void onSave()} style={{ minHeight: 44 }} data-testid="section-save">
-                保存
-              </Button>
-              <Button type="primary" size="large" block onClick={onSubmit} style={{ minHeight: 44 }} data-testid="section-submit">
-                提交本部门记录
-              </Button>
-            </>
-          )}
+          <Flex justify="center">
+            <SyncStatus sync={props.sync} dirty={props.dirty} />
+          </Flex>
+          <Flex gap={8}>
+            {amending ? (
+              <>
+                <Button type="primary" size="large" block onClick={() => void onSave()} style={{ minHeight: 44 }} data-testid="amend-save">
+                  提交更正
+                </Button>
+                <Button size="large" onClick={props.cancelAmend} style={{ minHeight: 44 }} data-testid="amend-cancel">
+                  取消
+                </Button>
+              </>
+            ) : (
+              <>
+                <Button size="large" block onClick={() => void onSave()} style={{ minHeight: 44 }} data-testid="section-save">
+                  保存
+                </Button>
+                <Button type="primary" size="large" block onClick={onSubmit} style={{ minHeight: 44 }} data-testid="section-submit">
+                  提交本部门记录
+                </Button>
+              </>
+            )}
+          </Flex>
         </Flex>
       )}
     </Flex>

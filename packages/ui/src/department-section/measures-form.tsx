@@ -29,6 +29,7 @@ function OrderEditor({ order, index, items, onChange, onRemove }: { order: Draft
         <Radio.Group
           optionType="button"
           buttonStyle="solid"
+          block
           options={KIND_OPTIONS.map((option) => ({ value: option.value, label: <span data-testid={`order-${index}-kind-${option.value}`}>{option.label}</span> }))}
           value={order.kind}
           onChange={(event) => onChange({ ...order, kind: event.target.value as OrderKindCode })}
