@@ -136,27 +136,39 @@ describe.each(testDatabases())('the visit through the gateway on %s (issue #4)',
     expect((await section('culture', first.id)).items[3].evidence).toEqual([expect.objectContaining({ id: evidence.id, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) })]);
   });
 
-  it('two officers saving the same section at once: the later one gets CONFLICT showing what changed, never a silent overwrite', async () => {
-    const base = await section('market', third.id);
+  it('only the team writes a visit: an inspector not on it gets FORBIDDEN, a department admin may correct, a made-up inspection is NOT_FOUND', async () => {
     const items = await allItems('market', third.id, 'COMPLIANT');
-    const mine = await call('market-inspector', SAVE('market'), { input: saveInput(third.id, base.version, items.map((i: any, n: number) => (n === 0 ? { ...i, outcome: 'NON_COMPLIANT', note: '营业执照未悬挂' } : i))) });
+    const outsider = await call('market-inspector', SAVE('market'), { input: saveInput(third.id, 0, items) });
+    expect(outsider.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' }, message: expect.stringContaining('本检查组') });
+    const photo = await fetchFile('market-inspector', `/files/market/evidence?inspectionId=${third.id}`, fileBody(signaturePng(), 'x.png'));
+    expect(photo.status).toBe(403);
+    const admin = await call('market-admin', SAVE('market'), { input: saveInput(third.id, 0, items) });
+    expect(admin.errors).toBeUndefined();
+    const ghost = await call('market-admin', SAVE('market'), { input: saveInput(randomUUID(), 0, items) });
+    expect(ghost.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('two officers saving the same section at once: the later one gets CONFLICT showing what changed, never a silent overwrite', async () => {
+    const base = await section('market', first.id);
+    const items = await allItems('market', first.id, 'COMPLIANT');
+    const mine = await call('market-inspector', SAVE('market'), { input: saveInput(first.id, base.version, items.map((i: any, n: number) => (n === 0 ? { ...i, outcome: 'NON_COMPLIANT', note: '营业执照未悬挂' } : i))) });
     expect(mine.errors).toBeUndefined();
-    const theirs = await call('market-admin', SAVE('market'), { input: saveInput(third.id, base.version, items) });
+    const theirs = await call('market-admin', SAVE('market'), { input: saveInput(first.id, base.version, items) });
     expect(theirs.errors?.[0]).toMatchObject({
       extensions: { code: 'CONFLICT', currentVersion: base.version + 1, changes: [expect.objectContaining({ changes: expect.arrayContaining([{ field: 'items.M1.outcome', label: 'M1 检查结果', before: null, after: '不符合' }]) })] },
     });
-    expect((await section('market', third.id)).items[0]).toMatchObject({ outcome: 'NON_COMPLIANT', note: '营业执照未悬挂' });
+    expect((await section('market', first.id)).items[0]).toMatchObject({ outcome: 'NON_COMPLIANT', note: '营业执照未悬挂' });
   });
 
   it('a resent save (same idempotency key) writes once', async () => {
-    const base = await section('fire', third.id);
-    const input = saveInput(third.id, base.version, await allItems('fire', third.id, 'COMPLIANT'));
+    const base = await section('fire', first.id);
+    const input = saveInput(first.id, base.version, await allItems('fire', first.id, 'COMPLIANT'));
     const once = await call('fire-inspector', SAVE('fire'), { input });
     const twice = await call('fire-inspector', SAVE('fire'), { input });
     expect(once.errors).toBeUndefined();
     expect(twice.errors).toBeUndefined();
     expect(twice.data.fireSaveSection.version).toBe(base.version + 1);
-    expect((await section('fire', third.id)).version).toBe(base.version + 1);
+    expect((await section('fire', first.id)).version).toBe(base.version + 1);
   });
 
   it('lifecycle: cannot submit with items unchecked nor sign before every department submits; after submission only an amendment with a reason', async () => {

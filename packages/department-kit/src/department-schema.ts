@@ -7,6 +7,7 @@ import { AmendSectionInput, SaveSectionInput, SubmitSectionInput } from './dtos/
 import { SectionService, toSectionView, type AmendmentView, type SectionView } from './section.service';
 import type { CheckItemEntity, EvidenceEntity, OrderEntity } from './entities';
 import type { DepartmentContext } from './loaders';
+import type { VisitAccessCheck } from './visit-access';
 
 /** `culture` → `Culture`: the prefix of the department's type and operation names. */
 function typePrefix(department: Department): string {
@@ -18,7 +19,7 @@ function typePrefix(department: Department): string {
  * section per inspection), but each names its own types (`CultureSection`, `cultureSaveSection`)
  * so the supergraph never confuses whose record is whose, and each can grow fields of its own.
  */
-export function buildDepartmentSchema(department: Department, dataSource?: DataSource) {
+export function buildDepartmentSchema(department: Department, dataSource?: DataSource, access?: VisitAccessCheck) {
   const prefix = typePrefix(department);
   const name = DEPARTMENT_NAMES[department].full;
 
@@ -238,6 +239,7 @@ export function buildDepartmentSchema(department: Department, dataSource?: DataS
     @Mutation(() => SectionType, { name: `${department}SaveSection`, description: `保存${name}的检查记录草稿（仅本部门人员；版本过期返回 CONFLICT）` })
     async saveSection(@Arg('input') input: SaveSectionInput, @Ctx() context: DepartmentContext): Promise<SectionView> {
       const principal = requireDepartment(context, department);
+      await access?.assertMayWrite(input.inspectionId, principal, context.authorization);
       const view = await this.sections!.save(input, principal);
       context.logger.info({ inspectionId: input.inspectionId, version: view.version, by: principal.userId }, 'section saved');
       return view;
@@ -246,6 +248,7 @@ export function buildDepartmentSchema(department: Department, dataSource?: DataS
     @Mutation(() => SectionType, { name: `${department}SubmitSection`, description: `提交${name}的检查记录：各事项均已填写、结果相符；提交后锁定（R-RES-1）` })
     async submitSection(@Arg('input') input: SubmitSectionInput, @Ctx() context: DepartmentContext): Promise<SectionView> {
       const principal = requireDepartment(context, department);
+      await access?.assertMayWrite(input.inspectionId, principal, context.authorization);
       const view = await this.sections!.submit(input, principal);
       context.logger.info({ inspectionId: input.inspectionId, version: view.version, by: principal.userId }, 'section submitted');
       return view;
@@ -254,6 +257,7 @@ export function buildDepartmentSchema(department: Department, dataSource?: DataS
     @Mutation(() => SectionType, { name: `${department}AmendSection`, description: `更正${name}已提交的检查记录（须说明理由，原记录保留）` })
     async amendSection(@Arg('input') input: AmendSectionInput, @Ctx() context: DepartmentContext): Promise<SectionView> {
       const principal = requireDepartment(context, department);
+      await access?.assertMayWrite(input.inspectionId, principal, context.authorization);
       const view = await this.sections!.amend(input, principal);
       context.logger.info({ inspectionId: input.inspectionId, version: view.version, reason: input.reason, by: principal.userId }, 'section amended');
       return view;

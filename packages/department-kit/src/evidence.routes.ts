@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { DEPARTMENT_NAMES, mayEditDepartment, type Department } from '@dr/domain';
 import { badInput, conflict, forbidden, notFound, principalOrReply, readBody, sendFileError, sendJson, sniffContentType, type FileStore, type HttpRoute } from '@dr/subgraph-kit';
 import { CheckItemEntity, EvidenceEntity, SectionEntity } from './entities';
+import type { VisitAccessCheck } from './visit-access';
 
 /** Largest evidence file: a phone photo after the browser scales it down is far smaller. */
 export const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
@@ -20,7 +21,7 @@ function evidenceJson(department: Department, row: EvidenceEntity) {
  * the bytes are stored by their SHA-256, and the same bytes for the same inspection are one evidence
  * (a resent upload is idempotent).
  */
-export function evidenceRoutes(department: Department, dataSource: DataSource, files: FileStore, publicKey: KeyObject, logger: Logger): HttpRoute[] {
+export function evidenceRoutes(department: Department, dataSource: DataSource, files: FileStore, access: VisitAccessCheck, publicKey: KeyObject, logger: Logger): HttpRoute[] {
   const base = `/files/${department}/evidence`;
   return [
     {
@@ -38,6 +39,7 @@ export function evidenceRoutes(department: Department, dataSource: DataSource, f
             const item = await dataSource.getRepository(CheckItemEntity).findOneBy({ id: checkItemId });
             if (!item || item.department !== department) throw badInput('checkItemId', '检查事项不存在，或不属于本部门');
           }
+          await access.assertMayWrite(inspectionId, principal, request.headers.authorization ?? null);
           const section = await dataSource.getRepository(SectionEntity).findOneBy({ inspectionId });
           if (section?.status === 'SUBMITTED') throw conflict('本部门检查记录已提交并锁定，不能再添加证据', { field: 'inspectionId' });
           const bytes = await readBody(request, MAX_EVIDENCE_BYTES);

@@ -9,3 +9,4 @@ export * from './run';
 export * from './dtos/section.inputs';
 export * from './section-state';
 export * from './evidence.routes';
+export * from './visit-access';

@@ -112,11 +112,10 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
 
   const envFor = (name: ServiceName): NodeJS.ProcessEnv => {
     const env: NodeJS.ProcessEnv = { ...common, PORT: String(ports[name]) };
-    if (name === 'office') {
-      env.AUTH_PRIVATE_KEY = keys.AUTH_PRIVATE_KEY;
-      // The office reads the departments' sections through the graph (record forms, signing).
-      env.GATEWAY_URL = graphqlUrl('gateway');
-    }
+    // Subgraphs read each other's entities through the graph: the office the departments' sections
+    // (record forms, signing), a department whether a writer is on the visit's team.
+    if ((SUBGRAPH_SERVICES as readonly string[]).includes(name)) env.GATEWAY_URL = graphqlUrl('gateway');
+    if (name === 'office') env.AUTH_PRIVATE_KEY = keys.AUTH_PRIVATE_KEY;
     if (name === 'gateway') {
       Object.assign(env, {
         OFFICE_URL: graphqlUrl('office'),
