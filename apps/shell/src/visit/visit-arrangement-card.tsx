@@ -60,7 +60,7 @@ export function VisitArrangementCard({ inspection, window, venueName }: VisitArr
             <Button icon={<CalendarOutlined />} onClick={() => setOpen('schedule')} data-testid="visit-schedule-open">
               {inspection.visitStartTime ? '调整时间' : '安排时间'}
             </Button>
-            <Button icon={<NotificationOutlined />} onClick={() => setOpen('notice')} disabled={!inspection.visitStartTime} data-testid="notice-open">
+            <Button icon={<NotificationOutlined />} onClick={() => setOpen('notice')} data-testid="notice-open">
               告知
             </Button>
           </Flex>
@@ -103,8 +103,8 @@ export function VisitArrangementCard({ inspection, window, venueName }: VisitArr
               : []),
           ]}
         />
-        {mayArrange && !inspection.visitStartTime && (
-          <Typography.Text type="secondary">请先安排检查时间，再告知被检查对象（告知内容须包括检查时间）。</Typography.Text>
+        {mayArrange && !inspection.visitStartTime && !notice && (
+          <Typography.Text type="secondary">请先安排检查时间，再告知被检查对象（告知内容须包括检查时间）；不予告知的检查可直接记录。</Typography.Text>
         )}
         {notice?.mode === 'UNDISCLOSED' && <Alert type="warning" showIcon title={UNDISCLOSED_TEXT} data-testid="notice-undisclosed" />}
         {inspection.noticeLetterUrl && (
