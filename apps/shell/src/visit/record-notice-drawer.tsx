@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { Alert, App, Checkbox, Flex, Form, Input, Radio } from 'antd';
 import { FormDrawer } from '../components/form-drawer';
@@ -54,12 +54,17 @@ export function RecordNoticeDrawer({ open, inspection, onClose }: RecordNoticeDr
   // Visit times are China Standard Time whatever the browser's zone.
   const visitStart = inspection.scheduledDate && inspection.visitStartTime ? new Date(`${inspection.scheduledDate}T${inspection.visitStartTime}:00+08:00`) : null;
 
+  // The form is filled when the drawer opens, not again while the user types: the inspection object
+  // changes whenever any screen's query touches it in the cache (a department tab loading).
+  const latest = useRef(inspection);
+  latest.current = inspection;
   useEffect(() => {
     if (!open) return;
+    const current = latest.current;
     form.resetFields();
-    form.setFieldsValue(valuesOf(inspection));
+    form.setFieldsValue(valuesOf(current));
     setFormError(null);
-  }, [open, inspection, form]);
+  }, [open, form]);
 
   const submit = async (values: NoticeValues) => {
     setFormError(null);

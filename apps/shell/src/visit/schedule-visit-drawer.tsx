@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useMutation } from '@apollo/client/react';
 import { App, Col, Form, Row } from 'antd';
 import { formatDateRange } from '@dr/ui';
@@ -35,16 +35,21 @@ export function ScheduleVisitDrawer({ open, inspection, window, onClose }: Sched
   const [formError, setFormError] = useState<string | null>(null);
   const [scheduleVisit, { loading }] = useMutation(ScheduleVisitDocument);
 
+  // The form is filled when the drawer opens, not again while the user types: the inspection object
+  // changes whenever any screen's query touches it in the cache (a department tab loading).
+  const latest = useRef(inspection);
+  latest.current = inspection;
   useEffect(() => {
     if (!open) return;
+    const current = latest.current;
     form.resetFields();
     form.setFieldsValue({
-      date: inspection.scheduledDate ?? null,
-      startTime: inspection.visitStartTime ?? '09:00',
-      endTime: inspection.visitEndTime ?? '11:00',
+      date: current.scheduledDate ?? null,
+      startTime: current.visitStartTime ?? '09:00',
+      endTime: current.visitEndTime ?? '11:00',
     });
     setFormError(null);
-  }, [open, inspection, form]);
+  }, [open, form]);
 
   const submit = async (values: ScheduleValues) => {
     setFormError(null);
