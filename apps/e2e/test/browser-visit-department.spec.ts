@@ -56,7 +56,9 @@ describe('the department tab of a visit on a phone, offline-safe (issue #4)', ()
   let platform: Platform;
   let browser: Browser;
   const tokens: Record<string, string> = {};
-  const inspections = demoInspections();
+  // The demo inspector logins are on the team of the first demo inspection only (inspectors write only
+  // their own team's visits); the tests below follow one another on its sections.
+  const [visit, otherVisit] = demoInspections();
 
   beforeAll(async () => {
     platform = await startPlatform({ db: 'sqlite', web: true });
@@ -90,7 +92,7 @@ describe('the department tab of a visit on a phone, offline-safe (issue #4)', ()
     page.waitForFunction(() => document.querySelector('[data-testid="sync-status"]')?.getAttribute('data-state') === 'synced', null, { timeout: 30_000 });
 
   it('culture: items with a photo, an order and result 5 are saved, survive a reload, and offline changes reach the server exactly once (R-VISIT-1/2, R-RES-2)', async () => {
-    const inspectionId = inspections[2].id;
+    const inspectionId = visit.id;
     const { page, context } = await openTab('culture-inspector', 'culture', inspectionId);
 
     await page.getByTestId('outcome-C1-NON_COMPLIANT').click();
@@ -152,7 +154,7 @@ describe('the department tab of a visit on a phone, offline-safe (issue #4)', ()
   });
 
   it('resends a save whose answer was lost with the same idempotency key: the server applies it once', async () => {
-    const inspectionId = inspections[3].id;
+    const inspectionId = visit.id;
     const { page, context } = await openTab('culture-inspector', 'culture', inspectionId);
     const before = await sectionOf('culture', inspectionId);
     const keys: string[] = [];
@@ -164,7 +166,7 @@ describe('the department tab of a visit on a phone, offline-safe (issue #4)', ()
       await route.fetch(); // the server applies it …
       await route.abort('connectionreset'); // … and the phone never hears back
     });
-    await page.getByTestId('outcome-C4-COMPLIANT').click();
+    await page.getByTestId('outcome-C4-NOT_APPLICABLE').click();
     await page.getByTestId('section-save').click();
     await waitForSynced(page);
     expect(keys.length).toBeGreaterThanOrEqual(2);
@@ -175,7 +177,7 @@ describe('the department tab of a visit on a phone, offline-safe (issue #4)', ()
   });
 
   it('shows a CONFLICT with who changed what and saves the user’s draft on top of the newer version', async () => {
-    const inspectionId = inspections[4].id;
+    const inspectionId = visit.id;
     const { page, context } = await openTab('culture-inspector', 'culture', inspectionId);
     await page.getByTestId('outcome-C5-NOT_APPLICABLE').click();
 
@@ -221,11 +223,18 @@ describe('the department tab of a visit on a phone, offline-safe (issue #4)', ()
     await context.close();
   });
 
+  it('is read-only for an inspector of the department who is not on the visit’s team', async () => {
+    const { page, context } = await openTab('culture-inspector', 'culture', otherVisit.id);
+    await expect(page.getByTestId('culture-section-read-only').textContent()).resolves.toContain('您不在本次检查组中');
+    await expect(page.getByTestId('outcome-C1-COMPLIANT').count()).resolves.toBe(0);
+    await context.close();
+  });
+
   it.each([
     ['market', 'market-inspector'],
     ['fire', 'fire-inspector'],
   ] as const)('%s: the inspector records every item, submits after confirming, and the record is locked (R-RES-1)', async (department, user) => {
-    const inspectionId = inspections[2].id;
+    const inspectionId = visit.id;
     const { page, context } = await openTab(user, department, inspectionId);
     const codes = checkItemsOf(department).map((item) => item.code);
     for (const code of codes) await page.getByTestId(`outcome-${code}-COMPLIANT`).click();

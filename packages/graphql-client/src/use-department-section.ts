@@ -35,7 +35,8 @@ export type RoleCode = 'OFFICE_ADMIN' | 'DEPARTMENT_ADMIN' | 'INSPECTOR';
 /** The part of a department tab's query result this hook reads besides the section. */
 export interface SectionQueryData {
   me?: { id: string; role: RoleCode; department?: DepartmentCode | null } | null;
-  inspection?: { id: string; planId: string } | null;
+  /** `viewerOnTeam` and `status` come from the office: inspectors write only their own team's visits, nobody a cancelled one. */
+  inspection?: { id: string; planId: string; viewerOnTeam?: boolean | null; status?: string | null } | null;
 }
 
 /**
@@ -50,7 +51,7 @@ export interface UseDepartmentSectionOptions<TQuery extends SectionQueryData> {
   /** The department whose tab this is; its own staff may record. */
   department: DepartmentCode;
   inspectionId: string;
-  /** The remote's generated query: `me { id role department }` plus `inspection(id: $id) { id planId …Section }`. */
+  /** The remote's generated query: `me { id role department }` plus `inspection(id: $id) { id planId viewerOnTeam status …Section }`. */
   query: TypedDocumentNode<TQuery, { id: string }>;
   /** Picks this department's section out of the query result. */
   selectSection: (data: TQuery) => SectionData | null | undefined;
@@ -105,8 +106,10 @@ export interface DepartmentSectionState {
   department: DepartmentCode;
   /** The section as the server last answered. */
   section: SectionData | null;
-  /** True for the department's own admins and inspectors (server rules decide in the end). */
+  /** True for the department's admins and its inspectors on the visit's team (server rules decide in the end). */
   canEdit: boolean;
+  /** Why the user may not record: not of this department, not on the visit's team, visit cancelled. */
+  readOnlyReason: 'department' | 'team' | 'cancelled' | null;
   /** Chinese text for the `failed`, `unavailable` and `notFound` phases. */
   errorText: string | null;
   retrying: boolean;
@@ -240,7 +243,12 @@ export function useDepartmentSection<TQuery extends SectionQueryData>(options: U
   const owner = viewer?.id ?? null;
   const planId = data?.inspection?.planId ?? null;
   const section = data ? (options.selectSection(data) ?? null) : null;
-  const canEdit = !!viewer && viewer.department === department && EDITING_ROLES.includes(viewer.role);
+  const inspection = data?.inspection ?? null;
+  const ownDepartment = !!viewer && viewer.department === department && EDITING_ROLES.includes(viewer.role);
+  const onTeam = viewer?.role === 'DEPARTMENT_ADMIN' || inspection?.viewerOnTeam !== false;
+  const cancelled = inspection?.status === 'CANCELLED';
+  const readOnlyReason: DepartmentSectionState['readOnlyReason'] = !ownDepartment ? 'department' : !onTeam ? 'team' : cancelled ? 'cancelled' : null;
+  const canEdit = readOnlyReason === null;
   const scope = `section:${department}:${inspectionId}`;
   const draftKey = owner ? `${scope}:${owner}` : null;
   const field = department.toLowerCase();
@@ -370,9 +378,13 @@ export function useDepartmentSection<TQuery extends SectionQueryData>(options: U
     });
   }, [outbox, scope, updateDraft, refetch]);
 
+  /** Refused uploads already moved from the queue to their evidence (the discard is asynchronous). */
+  const handledFailures = useRef(new Set<string>());
   /** A refused upload shows its reason on the evidence and leaves the queue (it blocks nothing else). */
   const markUploadFailed = useCallback(
     (entry: OutboxEntry, message: string) => {
+      if (handledFailures.current.has(entry.id)) return;
+      handledFailures.current.add(entry.id);
       updateDraft((current) => ({
         ...current,
         content: mapItems(current.content, (list) => list.map((evidence) => (evidence.localId === entry.id ? { ...evidence, error: message } : evidence))),
@@ -584,6 +596,7 @@ export function useDepartmentSection<TQuery extends SectionQueryData>(options: U
     department,
     section,
     canEdit,
+    readOnlyReason,
     retrying: loading && !!data,
     retry,
     draft,

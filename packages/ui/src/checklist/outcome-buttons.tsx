@@ -24,7 +24,7 @@ export interface OutcomeButtonsProps {
  */
 export function OutcomeButtons({ code, value, onChange, disabled }: OutcomeButtonsProps) {
   return (
-    <Flex gap={6} role="group" aria-label={`${code} 检查结果`}>
+    <Flex gap={6} role="group" aria-label={`${code} 检查结果`} style={{ maxWidth: 560 }}>
       {OUTCOMES.map((outcome) => {
         const selected = value === outcome;
         const look: { type: 'primary' | 'default'; danger?: boolean; style?: CSSProperties } = selected ? SELECTED_STYLE[outcome] : { type: 'default' };

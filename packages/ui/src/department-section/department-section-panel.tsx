@@ -190,7 +190,18 @@ export function DepartmentSectionPanel(props: DepartmentSectionPanelProps) {
       </Flex>
 
       {!props.canEdit && (
-        <Alert type="info" showIcon title={`只读：仅${props.departmentName}的部门管理员和执法检查人员可以录入检查结果。`} data-testid={`${testId}-read-only`} />
+        <Alert
+          type="info"
+          showIcon
+          title={
+            props.readOnlyReason === 'team'
+              ? `只读：您不在本次检查组中，仅检查组的${props.departmentName}执法人员和部门管理员可以录入。`
+              : props.readOnlyReason === 'cancelled'
+                ? '只读：本次检查已撤销。'
+                : `只读：仅${props.departmentName}的部门管理员和执法检查人员可以录入检查结果。`
+          }
+          data-testid={`${testId}-read-only`}
+        />
       )}
       {props.conflict && (
         <ConflictPanel
@@ -236,13 +247,15 @@ export function DepartmentSectionPanel(props: DepartmentSectionPanelProps) {
           showIcon
           data-testid={`${testId}-locked`}
           title={`本部门记录已提交并锁定${section.submittedAt ? `（${formatDateTime(section.submittedAt)}）` : ''}`}
-          description="如发现错误，可提交更正并说明理由；原记录将被保留。"
-          action={
-            props.canEdit && props.draft && !props.sync.entries.length ? (
-              <Button onClick={props.startAmend} style={{ minHeight: 40 }} data-testid="amend-start">
-                更正
-              </Button>
-            ) : undefined
+          description={
+            <Flex vertical gap={8} align="start">
+              <span>如发现错误，可提交更正并说明理由；原记录将被保留。</span>
+              {props.canEdit && props.draft && !props.sync.entries.length && (
+                <Button onClick={props.startAmend} style={{ minHeight: 40 }} data-testid="amend-start">
+                  更正
+                </Button>
+              )}
+            </Flex>
           }
         />
       )}
@@ -279,7 +292,7 @@ export function DepartmentSectionPanel(props: DepartmentSectionPanelProps) {
         loadEvidence={props.loadEvidence}
       />
 
-      {content && (measuresShown || !props.editing) && (
+      {content && measuresShown && (
         <Section title="现场措施（R-VISIT-1/2）" testId={`${testId}-measures`}>
           <MeasuresForm
             editable={props.editing}
