@@ -176,6 +176,14 @@ describe('the department tab of a visit on a phone, offline-safe (issue #4)', ()
     await context.close();
   });
 
+  it('shows the server’s Chinese reason when it refuses a file (type checked by content) and goes on', async () => {
+    const { page, context } = await openTab('culture-inspector', 'culture', visit.id);
+    await page.getByTestId('evidence-C6').setInputFiles({ name: '不是照片.png', mimeType: 'image/png', buffer: Buffer.from('这不是图片') });
+    await expect(page.getByTestId('evidence-error-C6').textContent({ timeout: 20_000 })).resolves.toContain('文件类型不支持');
+    await waitForSynced(page);
+    await context.close();
+  });
+
   it('shows a CONFLICT with who changed what and saves the user’s draft on top of the newer version', async () => {
     const inspectionId = visit.id;
     const { page, context } = await openTab('culture-inspector', 'culture', inspectionId);

@@ -50,10 +50,16 @@ function EvidenceTile({ item, loadBlob, onRemove, code }: { item: EvidenceView; 
   const { url, failed } = useObjectUrl(item, loadBlob, image && item.status !== 'failed');
   const status = STATUS_TAG[item.status];
   const openFile = async () => {
-    const blob = await loadBlob(item);
-    const objectUrl = URL.createObjectURL(blob);
-    window.open(objectUrl, '_blank', 'noopener');
-    setTimeout(() => URL.revokeObjectURL(objectUrl), 60_000);
+    // Opened while the tap still counts as a user gesture (phones block pop-ups opened later).
+    const opened = window.open('about:blank', '_blank');
+    try {
+      const objectUrl = URL.createObjectURL(await loadBlob(item));
+      if (opened) opened.location.href = objectUrl;
+      else window.location.assign(objectUrl);
+      setTimeout(() => URL.revokeObjectURL(objectUrl), 60_000);
+    } catch {
+      opened?.close();
+    }
   };
   let preview;
   if (image && url) {
