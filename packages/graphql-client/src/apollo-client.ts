@@ -1,6 +1,7 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
+import type { OfflineCache } from './cache-persistence';
 import { hasErrorCode } from './graphql-error';
 
 /** Options of {@link createApolloClient}. */
@@ -11,6 +12,11 @@ export interface CreateApolloClientOptions {
   getToken: () => string | null;
   /** Called when the gateway answers UNAUTHENTICATED (or HTTP 401): the session is over. */
   onUnauthenticated: () => void;
+  /**
+   * Keeps the last server data on the device and answers queries from it when the network is gone
+   * (made with `createOfflineCache({ cacheConfig: apolloCacheConfig, … })`).
+   */
+  offlineCache?: OfflineCache;
 }
 
 /**
@@ -23,6 +29,9 @@ const typePolicies = {
   MarketSection: { keyFields: ['inspectionId'] },
   FireSection: { keyFields: ['inspectionId'] },
 };
+
+/** The client cache's configuration, for anything that must read its snapshots the same way. */
+export const apolloCacheConfig = { typePolicies };
 
 /**
  * The one Apollo Client of the shell; the department remotes use it through the shared
@@ -37,8 +46,12 @@ export function createApolloClient(options: CreateApolloClientOptions): ApolloCl
   const errorLink = new ErrorLink(({ error }) => {
     if (hasErrorCode(error, 'UNAUTHENTICATED')) options.onUnauthenticated();
   });
+  const cache = new InMemoryCache(apolloCacheConfig);
+  options.offlineCache?.attach(cache);
+  // The offline fallback sits below the error link, so an UNAUTHENTICATED answer still ends the session.
+  const offline = options.offlineCache ? [options.offlineCache.link] : [];
   return new ApolloClient({
-    link: ApolloLink.from([errorLink, authLink, new HttpLink({ uri: options.gatewayUrl })]),
-    cache: new InMemoryCache({ typePolicies }),
+    link: ApolloLink.from([errorLink, ...offline, authLink, new HttpLink({ uri: options.gatewayUrl })]),
+    cache,
   });
 }

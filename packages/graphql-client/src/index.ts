@@ -1,4 +1,12 @@
-export { createApolloClient, type CreateApolloClientOptions } from './apollo-client';
+export { apolloCacheConfig, createApolloClient, type CreateApolloClientOptions } from './apollo-client';
+export {
+  createOfflineCache,
+  isNetworkFailure,
+  mergeSnapshots,
+  type CacheSnapshot,
+  type CreateOfflineCacheOptions,
+  type OfflineCache,
+} from './cache-persistence';
 export {
   fetchGatewayFile,
   gatewayOrigin,
