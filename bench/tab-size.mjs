@@ -16,7 +16,8 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-backgrou
 const TARGET_BYTES = 500 * 1024;
 const departments = (process.env.BENCH_TAB_DEPARTMENT ?? 'culture,market,fire').split(',');
 const users = { culture: 'culture-inspector', market: 'market-inspector', fire: 'fire-inspector' };
-const PHONE = { viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN' };
+// Service workers blocked: a worker's own fetches are not the page's, and would hide the remote's bytes.
+const PHONE = { viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN', serviceWorkers: 'block' };
 
 if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
 

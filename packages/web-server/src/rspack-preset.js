@@ -8,8 +8,12 @@ import { ModuleFederationPlugin } from '@module-federation/enhanced/rspack';
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
 
-/** Packages every microfrontend takes from the host, so each is downloaded and instantiated once. */
-const SINGLETONS = ['react', 'react-dom', '@apollo/client', 'antd', '@ant-design/icons'];
+/**
+ * Packages every microfrontend takes from the host, so each is downloaded and instantiated once.
+ * `@ant-design/icons` is not among them: a shared package ships whole (every icon, 137 KB compressed),
+ * while each app importing its few icons itself tree-shakes them to a few KB; icons hold no state.
+ */
+const SINGLETONS = ['react', 'react-dom', '@apollo/client', 'antd'];
 
 /**
  * Deep imports that must resolve to the host's instances too (`react/jsx-runtime`, `react-dom/client`,
