@@ -281,7 +281,8 @@ describe('the joint visit on a phone (360×640): arrangement, notice and signatu
     await expect(page.getByTestId('visit-outbox-pending').textContent()).resolves.toContain('1 项签字未发送');
     await page.context().setOffline(false);
     await page.getByTestId(`record-signatures-signature-${market.id}`).getByTestId('signature-time').waitFor({ timeout: 30_000 });
-    await expect(page.getByTestId('visit-outbox-pending').count()).resolves.toBe(0);
+    // The banner goes once the outbox is empty; wait for it rather than look once (the answer and the banner race).
+    await page.getByTestId('visit-outbox-pending').waitFor({ state: 'detached', timeout: 30_000 });
     await officerSigns(page, 'record-signatures', fire.id, 2);
     await page.getByTestId(`record-signatures-signature-${fire.id}`).getByTestId('signature-time').waitFor();
     const signed = await call('office', 'query($id: ID!) { inspection(id: $id) { recordForm { officerSignatures { inspector { id } } } } }', { id: inspectionId });
