@@ -19,6 +19,9 @@ import { DetailPageBody, LoadError } from './page-states';
 type Plan = NonNullable<PlanDetailQuery['plan']>;
 type InspectionRow = NonNullable<PlanInspectionsQuery['plan']>['inspections']['nodes'][number];
 
+/** R-NOTE-1: an undisclosed visit's date is the team's and the office's; others read why it is blank. */
+const visitDate = (row: InspectionRow) => (row.visitHidden ? '检查时间不公开' : formatDate(row.scheduledDate));
+
 /** R-PLAN-1: what the plan states, as a document register shows it. */
 function PlanDescriptions({ plan }: { plan: Plan }) {
   return (
@@ -93,7 +96,7 @@ function PlanInspections({ planId }: { planId: string }) {
             ),
           },
           { title: '街道', key: 'street', width: 140, render: (_: unknown, row) => row.venue.street },
-          { title: '计划检查日期', dataIndex: 'scheduledDate', width: 150, render: (value: string | null) => formatDate(value) },
+          { title: '计划检查日期', key: 'date', width: 150, render: (_: unknown, row) => visitDate(row) },
           { title: '检查组组长', key: 'leader', width: 160, render: (_: unknown, row) => leaderText(row) },
           { title: '状态', key: 'status', width: 90, render: (_: unknown, row) => statusTag(row) },
           {
@@ -114,7 +117,7 @@ function PlanInspections({ planId }: { planId: string }) {
               column={1}
               items={[
                 { key: 'street', label: '街道', children: row.venue.street },
-                { key: 'date', label: '计划检查日期', children: formatDate(row.scheduledDate) },
+                { key: 'date', label: '计划检查日期', children: visitDate(row) },
                 { key: 'leader', label: '检查组组长', children: leaderText(row) },
               ]}
             />
