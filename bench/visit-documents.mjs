@@ -7,8 +7,8 @@
 //   npm run bench:visit          (from the repository root; builds first)
 //   BENCH_VISITS=100 BENCH_CONCURRENCY=4 npm run bench:visit
 import { randomUUID } from 'node:crypto';
-import { deflateSync } from 'node:zlib';
 import { startPlatform } from '@dr/platform-runner';
+import { encodePng } from '@dr/documents/testing';
 import { PLAN_2022 } from '@dr/domain';
 import { demoInspectors, demoVenues } from '@dr/demo-data';
 
@@ -22,36 +22,16 @@ async function post(url, query, variables, token) {
   return body.data;
 }
 
-/** A greyscale PNG with a stroke, about the size of a signature pad's export. */
+/** A white PNG with three strokes, about the size of a signature pad's export. */
 function png(width, height, seed) {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (bytes) => {
-    let c = 0xffffffff;
-    for (const b of bytes) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type, data) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc(body), 8 + data.length);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 0, 0, 0, 0], 8);
-  const rows = Buffer.alloc((width + 1) * height, 0xff);
+  const pixels = new Uint8Array(width * height * 3).fill(0xff);
   for (let y = 0; y < height; y++) {
-    rows[y * (width + 1)] = 0;
-    for (let t = 0; t < 3; t++) rows[y * (width + 1) + 1 + ((Math.floor(((y + seed) * width) / height) + t * 37) % width)] = 0x20;
+    for (let t = 0; t < 3; t++) {
+      const x = (Math.floor(((y + seed) * width) / height) + t * 37) % width;
+      pixels.fill(0x20, (y * width + x) * 3, (y * width + x) * 3 + 3);
+    }
   }
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+  return encodePng(width, height, pixels, 3);
 }
 const dataUrl = (bytes) => `data:image/png;base64,${bytes.toString('base64')}`;
 
