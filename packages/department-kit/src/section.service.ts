@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import { DEPARTMENT_NAMES, isIsoDate, resultCodeProblems, resultProblems, type Department, type Principal } from '@dr/domain';
-import { badInput, claimIdempotencyKey, conflict, retryingTransaction } from '@dr/subgraph-kit';
+import { badInput, claimIdempotencyKey, conflict, forUpdate, retryingTransaction } from '@dr/subgraph-kit';
 import { CheckItemEntity, EvidenceEntity, OrderEntity, SectionChangeEntity, SectionEntity, SectionItemEntity, type ChangeKind } from './entities';
 import { diffStates, formatResultCodes, stateOf, type FieldChange, type SectionState } from './section-state';
 import type { AmendSectionInput, SaveSectionInput, SubmitSectionInput } from './dtos/section.inputs';
@@ -67,8 +67,6 @@ export function toSectionView(department: Department, inspectionId: string, rows
       .map((change) => ({ version: change.version, reason: change.reason ?? '', amendedBy: change.changedByName, amendedAt: change.changedAt, changes: JSON.parse(change.changes) as FieldChange[] })),
   };
 }
-
-const SQLITE = 'better-sqlite3';
 
 /**
  * A department's record of its part of a visit; only its own staff write it (R-PUB-2). Every write is
@@ -220,9 +218,7 @@ export class SectionService {
 
   /** The section, locked for the rest of the transaction on MySQL (SQLite serializes transactions). */
   private async lockedSection(manager: EntityManager, inspectionId: string): Promise<SectionEntity | undefined> {
-    const query = manager.createQueryBuilder(SectionEntity, 'section').where('section.inspection_id = :inspectionId', { inspectionId });
-    if (manager.connection.options.type !== SQLITE) query.setLock('pessimistic_write');
-    return (await query.getOne()) ?? undefined;
+    return (await forUpdate(manager.createQueryBuilder(SectionEntity, 'section').where('section.inspection_id = :inspectionId', { inspectionId })).getOne()) ?? undefined;
   }
 
   /** The state a save or amendment asks for, checked against the plan's items of this department. */

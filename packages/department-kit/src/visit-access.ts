@@ -1,5 +1,5 @@
 import type { Principal } from '@dr/domain';
-import { AppError, conflict, forbidden, notFound } from '@dr/subgraph-kit';
+import { conflict, forbidden, notFound, queryGraph } from '@dr/subgraph-kit';
 
 /** Who may write a department's record of a visit, as far as the joint office knows it. */
 export interface VisitAccessCheck {
@@ -18,20 +18,13 @@ export class GraphVisitAccess implements VisitAccessCheck {
   ) {}
 
   async assertMayWrite(inspectionId: string, principal: Principal, authorization: string | null): Promise<void> {
-    let body: { data?: { inspection: { status: string; viewerOnTeam: boolean } | null }; errors?: { message: string }[] };
-    try {
-      const response = await fetch(this.gatewayUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
-        body: JSON.stringify({ query: 'query VisitAccess($id: ID!) { inspection(id: $id) { status viewerOnTeam } }', variables: { id: inspectionId } }),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-      body = (await response.json()) as typeof body;
-    } catch {
-      throw new AppError('SUBGRAPH_UNAVAILABLE', '暂时无法确认检查信息（联席办服务不可用），请稍后重试；离线记录会保留在设备上');
-    }
-    if (body.errors?.length || !body.data) throw new AppError('SUBGRAPH_UNAVAILABLE', '暂时无法确认检查信息，请稍后重试');
-    const inspection = body.data.inspection;
+    const { inspection } = await queryGraph<{ inspection: { status: string; viewerOnTeam: boolean } | null }>(this.gatewayUrl, {
+      query: 'query VisitAccess($id: ID!) { inspection(id: $id) { status viewerOnTeam } }',
+      variables: { id: inspectionId },
+      authorization,
+      unavailable: '暂时无法确认检查信息（联席办服务不可用），请稍后重试；离线记录会保留在设备上',
+      timeoutMs: this.timeoutMs,
+    });
     if (!inspection) throw notFound('检查', inspectionId);
     if (inspection.status === 'CANCELLED') throw conflict('该检查已撤销（重新抽取），不能再填写', { field: 'inspectionId' });
     if (principal.role === 'INSPECTOR' && !inspection.viewerOnTeam) throw forbidden('只有本检查组的执法人员可以填写本次检查的记录');

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DataSource, type DataSourceOptions, type EntityManager, type EntitySchema, type Logger as TypeOrmLogger, type MixedList } from 'typeorm';
+import { DataSource, type DataSourceOptions, type EntityManager, type EntitySchema, type Logger as TypeOrmLogger, type MixedList, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { DateUtils } from 'typeorm/util/DateUtils';
 import type { Logger } from 'pino';
 import type { DatabaseConfig } from './config';
@@ -120,6 +120,14 @@ function serializeTransactions(dataSource: DataSource): void {
     tail = run.catch(() => undefined);
     return run;
   }) as DataSource['transaction'];
+}
+
+/**
+ * Locks the rows `query` selects for the rest of the transaction (`SELECT … FOR UPDATE`) on MySQL;
+ * SQLite needs no lock, since this platform serializes its transactions (one connection).
+ */
+export function forUpdate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
+  return query.connection.options.type === 'better-sqlite3' ? query : query.setLock('pessimistic_write');
 }
 
 const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'SQLITE_BUSY']);

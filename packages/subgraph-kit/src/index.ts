@@ -18,3 +18,4 @@ export * from './loaders';
 export * from './file-store';
 export * from './idempotency';
 export * from './http-files';
+export * from './graph-client';

@@ -1,5 +1,5 @@
 import type { Department } from '@dr/domain';
-import { AppError } from '@dr/subgraph-kit';
+import { queryGraph } from '@dr/subgraph-kit';
 
 /** A department's part of a visit, as the record form and the signing rules read it from the graph. */
 export interface DepartmentSectionData {
@@ -31,24 +31,14 @@ export class DepartmentSections {
 
   async fetch(inspectionId: string, departments: readonly Department[], authorization: string | null): Promise<Map<Department, DepartmentSectionData | null>> {
     const fields = departments.map((department) => `${department}Section { ${SECTION_FIELDS} }`).join('\n');
-    let body: { data?: { inspection?: Record<string, DepartmentSectionData | null> | null }; errors?: { message: string; extensions?: { code?: string } }[] };
-    try {
-      const response = await fetch(this.gatewayUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
-        body: JSON.stringify({ query: `query RecordFormSections($id: ID!) { inspection(id: $id) { id ${fields} } }`, variables: { id: inspectionId } }),
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-      body = (await response.json()) as typeof body;
-    } catch {
-      throw new AppError('SUBGRAPH_UNAVAILABLE', '暂时无法读取各部门的检查记录，请稍后重试');
-    }
-    const failure = body.errors?.[0];
-    if (failure) {
-      const code = failure.extensions?.code;
-      throw new AppError(code === 'SUBGRAPH_UNAVAILABLE' ? 'SUBGRAPH_UNAVAILABLE' : 'CONFLICT', code === 'SUBGRAPH_UNAVAILABLE' ? failure.message : `读取各部门检查记录失败：${failure.message}`);
-    }
-    const inspection = body.data?.inspection ?? {};
+    const data = await queryGraph<{ inspection: Record<string, DepartmentSectionData | null> | null }>(this.gatewayUrl, {
+      query: `query RecordFormSections($id: ID!) { inspection(id: $id) { id ${fields} } }`,
+      variables: { id: inspectionId },
+      authorization,
+      unavailable: '暂时无法读取各部门的检查记录，请稍后重试',
+      timeoutMs: this.timeoutMs,
+    });
+    const inspection = data.inspection ?? {};
     return new Map(departments.map((department) => [department, inspection[`${department}Section`] ?? null]));
   }
 }

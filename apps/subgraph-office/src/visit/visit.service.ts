@@ -11,7 +11,7 @@ import {
   type Department,
   type Principal,
 } from '@dr/domain';
-import { badInput, claimIdempotencyKey, conflict, forbidden, notFound, retryingTransaction, sniffContentType, type FileStore } from '@dr/subgraph-kit';
+import { badInput, claimIdempotencyKey, conflict, forbidden, forUpdate, notFound, retryingTransaction, sniffContentType, type FileStore } from '@dr/subgraph-kit';
 import { Inspection, InspectionStatus } from '../inspection/inspection.entity';
 import { TeamMember } from '../inspection/team-member.entity';
 import { Inspector } from '../inspector/inspector.entity';
@@ -44,7 +44,6 @@ export function recordFormStatus(
 
 const MAX_SIGNATURE_BYTES = 512 * 1024;
 const MAX_STAMP_BYTES = 2 * 1024 * 1024;
-const SQLITE = 'better-sqlite3';
 
 /** Bytes of a `data:<type>;base64,…` URL, refused unless the content is one of `accepted`. */
 function imageFromDataUrl(field: string, value: string, accepted: string[], maxBytes: number, what: string): Buffer {
@@ -80,9 +79,7 @@ export class VisitService {
       if (input.endTime <= input.startTime) throw badInput('endTime', '结束时间须晚于开始时间');
       const memberIds = team.map((m) => m.inspectorId);
       // Lock the officers (MySQL) so two bookings of one officer cannot pass the check together.
-      const lock = manager.createQueryBuilder(Inspector, 'i').where('i.id IN (:...ids)', { ids: memberIds }).orderBy('i.id', 'ASC');
-      if (manager.connection.options.type !== SQLITE) lock.setLock('pessimistic_write');
-      const officers = new Map((await lock.getMany()).map((i) => [i.id, i]));
+      const officers = new Map((await forUpdate(manager.createQueryBuilder(Inspector, 'i').where('i.id IN (:...ids)', { ids: memberIds }).orderBy('i.id', 'ASC')).getMany()).map((i) => [i.id, i]));
       const slot = { date: input.date, startTime: input.startTime, endTime: input.endTime };
       const others = await manager
         .createQueryBuilder(Inspection, 'other')
@@ -217,8 +214,7 @@ export class VisitService {
 
   private async load(manager: EntityManager, inspectionId: string, lock = false) {
     const query = manager.createQueryBuilder(Inspection, 'inspection').where('inspection.id = :id', { id: inspectionId });
-    if (lock && manager.connection.options.type !== SQLITE) query.setLock('pessimistic_write');
-    const inspection = await query.getOne();
+    const inspection = await (lock ? forUpdate(query) : query).getOne();
     if (!inspection) throw notFound('检查', inspectionId);
     if (inspection.status === InspectionStatus.CANCELLED) throw conflict('该检查已撤销（重新抽取），不能再操作', { field: 'inspectionId' });
     const [team, plan] = await Promise.all([manager.find(TeamMember, { where: { inspectionId }, order: { position: 'ASC' } }), manager.findOneByOrFail(Plan, { id: inspection.planId })]);
