@@ -108,6 +108,16 @@ describe('the joint visit on a phone (360×640): arrangement, notice and signatu
     await page.getByTestId(`${list}-signature-${inspectorId}`).or(page.getByTestId('record-form-complete')).first().waitFor();
   }
 
+  /** Pages the open date picker back or forth until the month holding `day` (YYYY-MM-DD) is shown. */
+  async function showDayInPicker(page: Page, day: string): Promise<void> {
+    for (let step = 0; step < 120; step += 1) {
+      if (await page.locator(`.ant-picker-dropdown td[title="${day}"]`).isVisible()) return;
+      const firstShown = await page.locator('.ant-picker-dropdown td[title]').first().getAttribute('title');
+      await page.locator(firstShown! > day ? '.ant-picker-header-prev-btn' : '.ant-picker-header-next-btn').click();
+    }
+    throw new Error(`the date picker never showed ${day}`);
+  }
+
   const status = (page: Page) => page.getByTestId('record-form-status').getAttribute('data-status');
 
   async function downloadPdfText(page: Page, testId: string): Promise<{ download: Download; text: string }> {
@@ -129,9 +139,11 @@ describe('the joint visit on a phone (360×640): arrangement, notice and signatu
     await page.goto(`${platform.urls.shell}/inspections/${first.id}`);
     await page.getByTestId('visit-schedule-open').click();
     const date = page.getByTestId('visit-date');
+    // The drawer opens on the day the draw proposed.
+    await page.waitForFunction((day) => (document.querySelector('[data-testid="visit-date"]') as HTMLInputElement | null)?.value === day, first.scheduledDate);
     await date.click();
     // Days outside the plan window (2022-07-26 … 2022-12-31) cannot be picked.
-    await page.locator('.ant-picker-header-prev-btn').click();
+    await showDayInPicker(page, '2022-07-25');
     await page.locator('td[title="2022-07-25"].ant-picker-cell-disabled').waitFor();
     await expect(page.locator('td[title="2022-07-26"]').getAttribute('class')).resolves.not.toContain('ant-picker-cell-disabled');
     await date.fill('2022-08-10');
@@ -165,6 +177,10 @@ describe('the joint visit on a phone (360×640): arrangement, notice and signatu
   });
 
   it('R-PLAN-2: a second visit of the same officers at the same time is refused on 开始时间 with the server’s sentence', async () => {
+    // The first visit's slot, as the test above books it (booking it again changes nothing).
+    await call('office', 'mutation($input: ScheduleVisitInput!) { scheduleVisit(input: $input) { id } }', {
+      input: { inspectionId: first.id, date: '2022-08-10', startTime: '09:00', endTime: '11:00' },
+    });
     const page = await phonePage('office');
     await page.goto(`${platform.urls.shell}/inspections/${second.id}`);
     await page.getByTestId('visit-schedule-open').click();
