@@ -54,7 +54,9 @@ const precompressPlugin = {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap('PrecompressPlugin', (compilation) => {
       compilation.hooks.processAssets.tapPromise(
-        { name: 'PrecompressPlugin', stage: rspack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_TRANSFER },
+        // One stage after the transfer optimisations, so assets emitted there (module federation's
+        // `mf-manifest.json`, which every remote sends first) get their twins too.
+        { name: 'PrecompressPlugin', stage: rspack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_TRANSFER + 1 },
         async () => {
           const candidates = compilation.getAssets().filter(
             (asset) => /\.(?:js|css|html|svg|json)$/.test(asset.name) && asset.source.size() > 1024,
@@ -150,6 +152,8 @@ export function createHostConfig(options) {
         shared: sharedSingletons(readDependencies(options.appDir)),
         manifest: false,
         dts: false,
+        // The host hands its federation runtime to the remotes, which then do not ship their own copy.
+        experiments: { provideExternalRuntime: true },
       }),
     ],
   };
@@ -175,6 +179,8 @@ export function createRemoteConfig(options) {
         exposes: options.exposes,
         shared: sharedSingletons(readDependencies(options.appDir)),
         dts: false,
+        // Uses the host's federation runtime (see createHostConfig): about 20 KB less per department.
+        experiments: { externalRuntime: true },
       }),
     ],
   };
