@@ -110,10 +110,11 @@ describe('the joint visit on a phone (360×640): arrangement, notice and signatu
 
   /** Pages the open date picker back or forth until the month holding `day` (YYYY-MM-DD) is shown. */
   async function showDayInPicker(page: Page, day: string): Promise<void> {
+    const open = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
     for (let step = 0; step < 120; step += 1) {
-      if (await page.locator(`.ant-picker-dropdown td[title="${day}"]`).isVisible()) return;
-      const firstShown = await page.locator('.ant-picker-dropdown td[title]').first().getAttribute('title');
-      await page.locator(firstShown! > day ? '.ant-picker-header-prev-btn' : '.ant-picker-header-next-btn').click();
+      if (await open.locator(`td[title="${day}"]`).isVisible()) return;
+      const firstShown = await open.locator('td[title]').first().getAttribute('title');
+      await open.locator(firstShown! > day ? '.ant-picker-header-prev-btn' : '.ant-picker-header-next-btn').click();
     }
     throw new Error(`the date picker never showed ${day}`);
   }
