@@ -231,6 +231,37 @@ describe('the department tab of a visit on a phone, offline-safe (issue #4)', ()
     await context.close();
   });
 
+  it('market: photos taken by mistake come off the record before submission, after a confirmation, also offline (sent once)', async () => {
+    const inspectionId = visit.id;
+    const { page, context } = await openTab('market-inspector', 'market', inspectionId);
+    const [first, second] = checkItemsOf('market').map((item) => item.code);
+    const evidenceOnServer = async () => (await sectionOf('market', inspectionId)).items.flatMap((item: { evidence: { fileName: string }[] }) => item.evidence.map((e) => e.fileName)).sort();
+    await page.getByTestId(`evidence-${first}`).setInputFiles({ name: '误拍一.png', mimeType: 'image/png', buffer: pngFile(90, 60) });
+    await page.getByTestId(`evidence-${second}`).setInputFiles({ name: '误拍二.png', mimeType: 'image/png', buffer: pngFile(60, 90) });
+    await waitForSynced(page);
+    await expect(evidenceOnServer()).resolves.toEqual(['误拍一.png', '误拍二.png']);
+
+    // Online: 删除 asks first, then the photo is off the record.
+    await page.getByTestId(`evidence-remove-${first}`).click();
+    await page.getByTestId(`evidence-remove-confirm-${first}`).click();
+    await page.getByTestId(`evidence-item-${first}`).waitFor({ state: 'detached', timeout: 10_000 });
+    await waitForSynced(page);
+    await expect(evidenceOnServer()).resolves.toEqual(['误拍二.png']);
+
+    // Offline: gone from the phone at once, waiting visibly, removed on the server when the network returns.
+    await context.setOffline(true);
+    await page.getByTestId(`evidence-remove-${second}`).click();
+    await page.getByTestId(`evidence-remove-confirm-${second}`).click();
+    await page.getByTestId(`evidence-item-${second}`).waitFor({ state: 'detached', timeout: 10_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="sync-status"]')?.textContent?.includes('未发送 1 项（离线）'), null, { timeout: 10_000 });
+    await expect(evidenceOnServer()).resolves.toEqual(['误拍二.png']);
+    await context.setOffline(false);
+    await waitForSynced(page);
+    await expect(evidenceOnServer()).resolves.toEqual([]);
+    await expect(page.getByTestId(`evidence-item-${second}`).count()).resolves.toBe(0);
+    await context.close();
+  });
+
   it('is read-only for an inspector of the department who is not on the visit’s team', async () => {
     const { page, context } = await openTab('culture-inspector', 'culture', otherVisit.id);
     await expect(page.getByTestId('culture-section-read-only').textContent()).resolves.toContain('您不在本次检查组中');
@@ -261,6 +292,8 @@ describe('the department tab of a visit on a phone, offline-safe (issue #4)', ()
 
     // 更正: a reason is required; the change is listed with before and after.
     await page.getByTestId('amend-start').click();
+    // Evidence belongs to the submitted record: an amendment neither adds nor removes it.
+    await expect(page.getByTestId(`evidence-${codes[0]}`).count()).resolves.toBe(0);
     await page.getByTestId(`note-${codes[0]}`).fill('复核后补充说明');
     await page.getByTestId('amend-save').click();
     await expect(page.getByText('请填写更正理由').isVisible()).resolves.toBe(true);

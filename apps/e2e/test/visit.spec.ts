@@ -14,6 +14,7 @@ const SECTION_FIELDS = `status version resultCodes submittedAt
 const SECTION = (department: Department) => `query Section($id: ID!) { inspection(id: $id) { ${department}Section { ${SECTION_FIELDS} } } }`;
 const SAVE = (department: Department) => `mutation Save($input: SaveSectionInput!) { ${department}SaveSection(input: $input) { ${SECTION_FIELDS} } }`;
 const SUBMIT = (department: Department) => `mutation Submit($input: SubmitSectionInput!) { ${department}SubmitSection(input: $input) { ${SECTION_FIELDS} } }`;
+const REMOVE_EVIDENCE = (department: Department) => `mutation Remove($input: RemoveEvidenceInput!) { ${department}RemoveEvidence(input: $input) { ${SECTION_FIELDS} } }`;
 const AMEND = (department: Department) => `mutation Amend($input: AmendSectionInput!) { ${department}AmendSection(input: $input) { ${SECTION_FIELDS} } }`;
 const VISIT = `query Visit($id: ID!) { inspection(id: $id) {
   id status scheduledDate visitStartTime visitEndTime visitHidden viewerOnTeam noticeLetterUrl
@@ -30,6 +31,8 @@ describe.each(testDatabases())('the visit through the gateway on %s (issue #4)',
   let files: string;
   const tokens: Record<string, string> = {};
   const [first, second, third] = demoInspections();
+  /** Fire's photo on the first visit: removed, taken again, then locked by the submission. */
+  let firePhoto: { id: string; url: string };
 
   beforeAll(async () => {
     platform = await startPlatform({ db });
@@ -136,6 +139,37 @@ describe.each(testDatabases())('the visit through the gateway on %s (issue #4)',
     expect((await section('culture', first.id)).items[3].evidence).toEqual([expect.objectContaining({ id: evidence.id, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) })]);
   });
 
+  it('evidence taken by mistake is removed before submission: once (resend-safe), only by the department, kept on file, back when taken again', async () => {
+    const items = (await section('fire', first.id)).items;
+    const upload = (checkItemId: string) => fetchFile('fire-inspector', `/files/fire/evidence?inspectionId=${first.id}&checkItemId=${checkItemId}`, fileBody(signaturePng(48, 48, 21), '误拍.png'));
+    const stored = await upload(items[1].checkItem.id);
+    expect(stored.status).toBe(201);
+    firePhoto = await stored.json();
+    expect((await section('fire', first.id)).items[1].evidence.map((e: { id: string }) => e.id)).toEqual([firePhoto.id]);
+
+    const input = { inspectionId: first.id, planId: PLAN_2022.id, evidenceId: firePhoto.id, idempotencyKey: randomUUID() };
+    const outsider = await call('market-inspector', REMOVE_EVIDENCE('fire'), { input: { ...input, idempotencyKey: randomUUID() } });
+    expect(outsider.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const removed = await call('fire-inspector', REMOVE_EVIDENCE('fire'), { input });
+    expect(removed.errors).toBeUndefined();
+    expect(removed.data.fireRemoveEvidence.items[1].evidence).toEqual([]);
+    const resent = await call('fire-inspector', REMOVE_EVIDENCE('fire'), { input });
+    expect(resent.errors).toBeUndefined();
+    expect((await section('fire', first.id)).items.flatMap((i: { evidence: unknown[] }) => i.evidence)).toEqual([]);
+    // Off the record, not destroyed: the file is still there for the audit.
+    expect((await fetchFile('office', firePhoto.url)).status).toBe(200);
+    const unknown = await call('fire-inspector', REMOVE_EVIDENCE('fire'), { input: { ...input, evidenceId: randomUUID(), idempotencyKey: randomUUID() } });
+    expect(unknown.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND', field: 'evidenceId' }, message: expect.stringContaining('证据不存在') });
+
+    // The same photo taken again, for another item, comes back as the same evidence.
+    const again = await upload(items[2].checkItem.id);
+    expect(again.status).toBe(201);
+    expect((await again.json()).id).toBe(firePhoto.id);
+    const listed = (await section('fire', first.id)).items;
+    expect(listed[1].evidence).toEqual([]);
+    expect(listed[2].evidence.map((e: { id: string }) => e.id)).toEqual([firePhoto.id]);
+  });
+
   it('only the team writes a visit: an inspector not on it gets FORBIDDEN, a department admin may correct, a made-up inspection is NOT_FOUND', async () => {
     const items = await allItems('market', third.id, 'COMPLIANT');
     const outsider = await call('market-inspector', SAVE('market'), { input: saveInput(third.id, 0, items) });
@@ -211,6 +245,8 @@ describe.each(testDatabases())('the visit through the gateway on %s (issue #4)',
   it('R-VISIT-3: officers sign, the venue refuses, officers sign the refusal note; the record form PDF reads back with all of it, and is locked', async () => {
     await completeSection('market', 'market-inspector', first.id);
     await completeSection('fire', 'fire-inspector', first.id);
+    const lockedEvidence = await call('fire-inspector', REMOVE_EVIDENCE('fire'), { input: { inspectionId: first.id, planId: PLAN_2022.id, evidenceId: firePhoto.id, idempotencyKey: randomUUID() } });
+    expect(lockedEvidence.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT', field: 'evidenceId' }, message: expect.stringContaining('不能删除') });
     const sign = (purpose: 'signRecordForm' | 'signRefusalNote', inspectorId: string, user = 'culture-inspector', idempotencyKey = randomUUID()) =>
       call(user, `mutation($input: OfficerSignatureInput!) { ${purpose}(input: $input) { ${INSPECTION_RESULT} } }`, { input: { inspectionId: first.id, inspectorId, image: dataUrl(signaturePng(120, 40, parseInt(inspectorId.slice(-2), 16))), idempotencyKey } });
 

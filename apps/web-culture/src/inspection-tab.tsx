@@ -1,6 +1,6 @@
 import { useDepartmentSection } from '@dr/graphql-client';
 import { DepartmentSectionPanel, departmentName, type InspectionTabProps } from '@dr/ui';
-import { CultureAmendSectionDocument, CultureInspectionTabDocument, CultureSaveSectionDocument, CultureSubmitSectionDocument } from './generated/graphql';
+import { CultureAmendSectionDocument, CultureInspectionTabDocument, CultureRemoveEvidenceDocument, CultureSaveSectionDocument, CultureSubmitSectionDocument } from './generated/graphql';
 
 /**
  * The culture bureau's part of one visit: its own admins and inspectors record items, evidence, measures and
@@ -16,6 +16,7 @@ export function InspectionTab({ inspectionId }: InspectionTabProps) {
     saveMutation: CultureSaveSectionDocument,
     submitMutation: CultureSubmitSectionDocument,
     amendMutation: CultureAmendSectionDocument,
+    removeEvidenceMutation: CultureRemoveEvidenceDocument,
   });
   return <DepartmentSectionPanel departmentName={departmentName('CULTURE')} testId="culture-section" {...state} />;
 }

@@ -1,6 +1,6 @@
 import { useDepartmentSection } from '@dr/graphql-client';
 import { DepartmentSectionPanel, departmentName, type InspectionTabProps } from '@dr/ui';
-import { FireAmendSectionDocument, FireInspectionTabDocument, FireSaveSectionDocument, FireSubmitSectionDocument } from './generated/graphql';
+import { FireAmendSectionDocument, FireInspectionTabDocument, FireRemoveEvidenceDocument, FireSaveSectionDocument, FireSubmitSectionDocument } from './generated/graphql';
 
 /**
  * The fire brigade's part of one visit: its own admins and inspectors record items, evidence, measures and
@@ -16,6 +16,7 @@ export function InspectionTab({ inspectionId }: InspectionTabProps) {
     saveMutation: FireSaveSectionDocument,
     submitMutation: FireSubmitSectionDocument,
     amendMutation: FireAmendSectionDocument,
+    removeEvidenceMutation: FireRemoveEvidenceDocument,
   });
   return <DepartmentSectionPanel departmentName={departmentName('FIRE')} testId="fire-section" {...state} />;
 }

@@ -1,6 +1,6 @@
 import { useDepartmentSection } from '@dr/graphql-client';
 import { DepartmentSectionPanel, departmentName, type InspectionTabProps } from '@dr/ui';
-import { MarketAmendSectionDocument, MarketInspectionTabDocument, MarketSaveSectionDocument, MarketSubmitSectionDocument } from './generated/graphql';
+import { MarketAmendSectionDocument, MarketInspectionTabDocument, MarketRemoveEvidenceDocument, MarketSaveSectionDocument, MarketSubmitSectionDocument } from './generated/graphql';
 
 /**
  * The market supervision bureau's part of one visit: its own admins and inspectors record items, evidence, measures and
@@ -16,6 +16,7 @@ export function InspectionTab({ inspectionId }: InspectionTabProps) {
     saveMutation: MarketSaveSectionDocument,
     submitMutation: MarketSubmitSectionDocument,
     amendMutation: MarketAmendSectionDocument,
+    removeEvidenceMutation: MarketRemoveEvidenceDocument,
   });
   return <DepartmentSectionPanel departmentName={departmentName('MARKET')} testId="market-section" {...state} />;
 }

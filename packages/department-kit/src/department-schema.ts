@@ -1,9 +1,9 @@
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { DataSource } from 'typeorm';
-import { DEPARTMENT_NAMES, type Department } from '@dr/domain';
+import { DEPARTMENT_NAMES, type Department, type Principal } from '@dr/domain';
 import { buildFederatedSchema, DepartmentEnum, requireDepartment, requirePrincipal } from '@dr/subgraph-kit';
 import { ItemOutcome, OrderDelivery, OrderKind, SectionStatus } from './enums';
-import { AmendSectionInput, SaveSectionInput, SubmitSectionInput } from './dtos/section.inputs';
+import { AmendSectionInput, RemoveEvidenceInput, SaveSectionInput, SubmitSectionInput } from './dtos/section.inputs';
 import { SectionService, toSectionView, type AmendmentView, type SectionView } from './section.service';
 import type { CheckItemEntity, EvidenceEntity, OrderEntity } from './entities';
 import type { DepartmentContext } from './loaders';
@@ -238,28 +238,30 @@ export function buildDepartmentSchema(department: Department, dataSource?: DataS
 
     @Mutation(() => SectionType, { name: `${department}SaveSection`, description: `保存${name}的检查记录草稿（仅本部门人员；版本过期返回 CONFLICT）` })
     async saveSection(@Arg('input') input: SaveSectionInput, @Ctx() context: DepartmentContext): Promise<SectionView> {
-      const principal = requireDepartment(context, department);
-      await access?.assertMayWrite(input.inspectionId, principal, context.authorization);
-      const view = await this.sections!.save(input, principal);
-      context.logger.info({ inspectionId: input.inspectionId, version: view.version, by: principal.userId }, 'section saved');
-      return view;
+      return this.write(context, input.inspectionId, 'section saved', (principal) => this.sections!.save(input, principal));
     }
 
     @Mutation(() => SectionType, { name: `${department}SubmitSection`, description: `提交${name}的检查记录：各事项均已填写、结果相符；提交后锁定（R-RES-1）` })
     async submitSection(@Arg('input') input: SubmitSectionInput, @Ctx() context: DepartmentContext): Promise<SectionView> {
-      const principal = requireDepartment(context, department);
-      await access?.assertMayWrite(input.inspectionId, principal, context.authorization);
-      const view = await this.sections!.submit(input, principal);
-      context.logger.info({ inspectionId: input.inspectionId, version: view.version, by: principal.userId }, 'section submitted');
-      return view;
+      return this.write(context, input.inspectionId, 'section submitted', (principal) => this.sections!.submit(input, principal));
+    }
+
+    @Mutation(() => SectionType, { name: `${department}RemoveEvidence`, description: `删除${name}检查记录中误拍、误传的证据（仅限提交前；记录与文件保留备查）` })
+    async removeEvidence(@Arg('input') input: RemoveEvidenceInput, @Ctx() context: DepartmentContext): Promise<SectionView> {
+      return this.write(context, input.inspectionId, 'evidence removed', (principal) => this.sections!.removeEvidence(input, principal), { evidenceId: input.evidenceId });
     }
 
     @Mutation(() => SectionType, { name: `${department}AmendSection`, description: `更正${name}已提交的检查记录（须说明理由，原记录保留）` })
     async amendSection(@Arg('input') input: AmendSectionInput, @Ctx() context: DepartmentContext): Promise<SectionView> {
+      return this.write(context, input.inspectionId, 'section amended', (principal) => this.sections!.amend(input, principal), { reason: input.reason });
+    }
+
+    /** Every write: the department's staff only, on the visit's team (asked through the graph), one log line. */
+    private async write(context: DepartmentContext, inspectionId: string, event: string, run: (principal: Principal) => Promise<SectionView>, details: Record<string, unknown> = {}): Promise<SectionView> {
       const principal = requireDepartment(context, department);
-      await access?.assertMayWrite(input.inspectionId, principal, context.authorization);
-      const view = await this.sections!.amend(input, principal);
-      context.logger.info({ inspectionId: input.inspectionId, version: view.version, reason: input.reason, by: principal.userId }, 'section amended');
+      await access?.assertMayWrite(inspectionId, principal, context.authorization);
+      const view = await run(principal);
+      context.logger.info({ inspectionId, version: view.version, ...details, by: principal.userId }, event);
       return view;
     }
   }

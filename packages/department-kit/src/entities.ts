@@ -165,6 +165,13 @@ export class EvidenceEntity {
 
   @Column({ name: 'uploaded_at', type: 'datetime', precision: 6 })
   uploadedAt: Date;
+
+  /** Taken off the record before submission (a wrong photo); the row and the file stay for the audit. */
+  @Column({ name: 'removed_at', type: 'datetime', precision: 6, nullable: true })
+  removedAt: Date | null;
+
+  @Column({ name: 'removed_by', type: 'varchar', length: 36, nullable: true })
+  removedBy: string | null;
 }
 
 export type ChangeKind = 'SAVE' | 'SUBMIT' | 'AMEND';

@@ -19,7 +19,8 @@ function evidenceJson(department: Department, row: EvidenceEntity) {
  * Evidence taken on site (R-VISIT-1): `POST /files/{department}/evidence?inspectionId=&checkItemId=`
  * with the raw bytes, and `GET /files/{department}/evidence/:id`. The type is read from the content,
  * the bytes are stored by their SHA-256, and the same bytes for the same inspection are one evidence
- * (a resent upload is idempotent).
+ * (a resent upload is idempotent). Evidence removed from a draft (`…RemoveEvidence`) and uploaded
+ * again is put back.
  */
 export function evidenceRoutes(department: Department, dataSource: DataSource, files: FileStore, access: VisitAccessCheck, publicKey: KeyObject, logger: Logger): HttpRoute[] {
   const base = `/files/${department}/evidence`;
@@ -53,11 +54,19 @@ export function evidenceRoutes(department: Department, dataSource: DataSource, f
           const sha256 = await files.put(bytes);
           const repository = dataSource.getRepository(EvidenceEntity);
           const existing = await repository.findOneBy({ inspectionId, sha256 });
-          if (existing) {
+          if (existing && !existing.removedAt) {
             sendJson(response, 200, evidenceJson(department, existing));
             return;
           }
-          const row: EvidenceEntity = { id: randomUUID(), inspectionId, checkItemId, sha256, contentType, size: bytes.length, fileName, uploadedBy: principal.userId, uploadedAt: new Date() };
+          if (existing) {
+            // Removed from the draft earlier and taken again: it comes back, on the item now chosen.
+            const restored: EvidenceEntity = { ...existing, checkItemId, fileName, uploadedBy: principal.userId, uploadedAt: new Date(), removedAt: null, removedBy: null };
+            await repository.update({ id: existing.id }, { checkItemId, fileName, uploadedBy: restored.uploadedBy, uploadedAt: restored.uploadedAt, removedAt: null, removedBy: null });
+            logger.info({ inspectionId, checkItemId, sha256, by: principal.userId }, 'evidence restored');
+            sendJson(response, 201, evidenceJson(department, restored));
+            return;
+          }
+          const row: EvidenceEntity = { id: randomUUID(), inspectionId, checkItemId, sha256, contentType, size: bytes.length, fileName, uploadedBy: principal.userId, uploadedAt: new Date(), removedAt: null, removedBy: null };
           try {
             await repository.insert(row);
           } catch (error) {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import { DEPARTMENT_NAMES, isIsoDate, resultCodeProblems, resultProblems, type Department, type Principal } from '@dr/domain';
-import { badInput, claimIdempotencyKey, conflict, forUpdate, retryingTransaction } from '@dr/subgraph-kit';
+import { AppError, badInput, claimIdempotencyKey, conflict, forUpdate, retryingTransaction } from '@dr/subgraph-kit';
 import { CheckItemEntity, EvidenceEntity, OrderEntity, SectionChangeEntity, SectionEntity, SectionItemEntity, type ChangeKind } from './entities';
 import { diffStates, formatResultCodes, stateOf, type FieldChange, type SectionState } from './section-state';
-import type { AmendSectionInput, SaveSectionInput, SubmitSectionInput } from './dtos/section.inputs';
+import type { AmendSectionInput, RemoveEvidenceInput, SaveSectionInput, SubmitSectionInput } from './dtos/section.inputs';
 
 /** An amendment after submission, as readers see it: kept beside the submitted original. */
 export interface AmendmentView {
@@ -44,6 +44,7 @@ export interface SectionRows {
 
 export function toSectionView(department: Department, inspectionId: string, rows: SectionRows): SectionView {
   const state = stateOf(rows.checkItems, rows.section, rows.recorded, rows.orders);
+  const evidence = rows.evidence.filter((e) => !e.removedAt);
   return {
     inspectionId,
     department,
@@ -54,12 +55,12 @@ export function toSectionView(department: Department, inspectionId: string, rows
       checkItem,
       outcome: state.items[i].outcome,
       note: state.items[i].note,
-      evidence: rows.evidence.filter((e) => e.checkItemId === checkItem.id),
+      evidence: evidence.filter((e) => e.checkItemId === checkItem.id),
     })),
     resultCodes: state.resultCodes,
     onSiteRecord: state.onSiteRecord,
     orders: [...rows.orders].sort((a, b) => a.position - b.position),
-    evidence: rows.evidence,
+    evidence,
     submittedAt: rows.section?.submittedAt ?? null,
     amendments: rows.changes
       .filter((change) => change.kind === 'AMEND')
@@ -108,6 +109,26 @@ export class SectionService {
       const next = this.stateFrom(input, checkItems);
       this.refuse(resultProblems({ codes: next.resultCodes, outcomes: next.items.map((i) => i.outcome), orders: next.orders }));
       return { next, status: 'SUBMITTED' as const };
+    });
+  }
+
+  /**
+   * Takes a wrong photo or file off the record before submission. The row keeps who removed it and
+   * when, and the file stays in the store; once submitted, evidence is part of the locked record.
+   */
+  async removeEvidence(input: RemoveEvidenceInput, principal: Principal): Promise<SectionView> {
+    return retryingTransaction(this.dataSource, async (manager) => {
+      const section = await this.lockedSection(manager, input.inspectionId);
+      if (section && section.planId !== input.planId) throw badInput('planId', '实施方案与本次检查不一致');
+      const claim = await claimIdempotencyKey(manager, { userId: principal.userId, key: input.idempotencyKey, operation: `${this.department}.REMOVE_EVIDENCE`, targetId: input.evidenceId });
+      if (claim === 'new') {
+        const evidence = await manager.findOneBy(EvidenceEntity, { id: input.evidenceId, inspectionId: input.inspectionId });
+        if (!evidence) throw new AppError('NOT_FOUND', '证据不存在，或不属于本次检查', { field: 'evidenceId', id: input.evidenceId });
+        if (section?.status === 'SUBMITTED') throw conflict('本部门检查记录已提交并锁定，其中的证据不能删除；如有误，请提交更正并说明理由', { field: 'evidenceId', status: 'SUBMITTED' });
+        // Removed by someone else already: the record is as this user wants it.
+        if (!evidence.removedAt) await manager.update(EvidenceEntity, { id: evidence.id }, { removedAt: new Date(), removedBy: principal.userId });
+      }
+      return toSectionView(this.department, input.inspectionId, await this.rows(manager, input.inspectionId, input.planId, section));
     });
   }
 

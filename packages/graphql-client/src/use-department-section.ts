@@ -4,7 +4,7 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import { fetchGatewayFile } from './gateway-files';
 import { describeGraphQLError, errorKindOf } from './graphql-error';
 import { sharedDraftStore } from './offline/draft-store';
-import { FILE_UPLOAD, VERSIONED_WRITE, fileUploadHandler, versionedWriteHandler, type FileUpload, type VersionedWrite } from './offline/handlers';
+import { FILE_UPLOAD, GRAPHQL_WRITE, VERSIONED_WRITE, fileUploadHandler, graphqlWriteHandler, versionedWriteHandler, type FileUpload, type GraphQLWrite, type VersionedWrite } from './offline/handlers';
 import { createIndexedDbStore } from './offline/kv-store';
 import { newIdempotencyKey, sharedOutbox, type OutboxEntry, type OutboxEvent, type OutboxFailure } from './offline/outbox';
 import {
@@ -59,6 +59,8 @@ export interface UseDepartmentSectionOptions<TQuery extends SectionQueryData> {
   saveMutation: DocumentNode;
   submitMutation: DocumentNode;
   amendMutation: DocumentNode;
+  /** The remote's `…RemoveEvidence(input: $input)`, returning the whole section. */
+  removeEvidenceMutation: DocumentNode;
   /** The gateway's GraphQL endpoint (for evidence files); read from the shell's `/config.json` when not given. */
   gatewayUrl?: string;
 }
@@ -136,7 +138,10 @@ export interface DepartmentSectionState {
   setAmendReason: (reason: string) => void;
   /** Queues an upload (already scaled down) and shows it on the item at once. */
   addEvidence: (checkItemId: string, file: { blob: Blob; fileName: string; contentType: string }) => Promise<void>;
-  /** Drops evidence that is not on the server yet (waiting or refused). */
+  /**
+   * Drops evidence waiting on the device, or queues `…RemoveEvidence` for evidence on the server (only
+   * before submission; the server keeps the row and the file for the audit). Hidden at once.
+   */
   removeEvidence: (checkItemId: string, key: string) => Promise<void>;
   /** Reads evidence bytes: from the device while waiting, else from the server with the token. */
   loadEvidence: (evidence: { key: string }) => Promise<Blob>;
@@ -285,6 +290,7 @@ export function useDepartmentSection<TQuery extends SectionQueryData>(options: U
     versionStore ??= createIndexedDbStore('dr-versions');
     outbox.setHandler(VERSIONED_WRITE, versionedWriteHandler(client, versionStore));
     outbox.setHandler(FILE_UPLOAD, fileUploadHandler({ gatewayUrl, getToken: readToken }));
+    outbox.setHandler(GRAPHQL_WRITE, graphqlWriteHandler(client));
   }, [outbox, client, gatewayUrl]);
   useEffect(() => {
     if (owner) outbox.setOwner(owner);
@@ -399,6 +405,19 @@ export function useDepartmentSection<TQuery extends SectionQueryData>(options: U
     for (const entry of sync.failed) if (entry.kind === FILE_UPLOAD) markUploadFailed(entry, entry.failure?.message ?? '上传失败');
   }, [sync.failed, draft, markUploadFailed]);
 
+  /** Server evidence whose removal was refused, with the reason; shown on it until tried again. */
+  const [removalErrors, setRemovalErrors] = useState<Record<string, string>>({});
+  // A refused removal shows on its evidence and leaves the queue (it must not hold up the saves).
+  useEffect(() => {
+    for (const entry of sync.failed) {
+      const evidenceId = removalTarget(entry);
+      if (!evidenceId || handledFailures.current.has(entry.id)) continue;
+      handledFailures.current.add(entry.id);
+      setRemovalErrors((current) => ({ ...current, [evidenceId]: `未能删除：${entry.failure?.message ?? '请稍后重试'}` }));
+      void outbox.discard(entry.id);
+    }
+  }, [sync.failed, outbox]);
+
   const failedWrite = sync.failed.find((entry) => entry.kind === VERSIONED_WRITE) ?? null;
   const conflict = failedWrite?.failure?.code === 'CONFLICT' ? conflictOf(failedWrite.failure) : conflictFailure && failedWrite ? conflictOf(conflictFailure) : null;
   const failure =
@@ -414,18 +433,23 @@ export function useDepartmentSection<TQuery extends SectionQueryData>(options: U
 
   const items = useMemo<SectionItemState[]>(() => {
     const sendingId = outbox.getSnapshot().sendingId;
+    // Removals waiting to be sent: the evidence is gone for the user already.
+    const removing = new Set(sync.entries.filter((entry) => entry.status !== 'failed').map(removalTarget));
     return itemOrder.map((item) => {
       const mine = draft?.content.items[item.checkItem.id];
-      const serverEvidence: SectionEvidence[] = (item.evidence ?? []).map((evidence) => ({
-        key: evidence.id,
-        fileName: evidence.fileName,
-        contentType: evidence.contentType,
-        size: evidence.size,
-        status: 'uploaded',
-      }));
-      const serverIds = new Set(serverEvidence.map((evidence) => evidence.key));
+      const serverEvidence: SectionEvidence[] = (item.evidence ?? [])
+        .filter((evidence) => !removing.has(evidence.id))
+        .map((evidence) => ({
+          key: evidence.id,
+          fileName: evidence.fileName,
+          contentType: evidence.contentType,
+          size: evidence.size,
+          status: 'uploaded',
+          error: removalErrors[evidence.id] ?? null,
+        }));
+      const serverIds = new Set((item.evidence ?? []).map((evidence) => evidence.id));
       const localEvidence: SectionEvidence[] = (mine?.evidence ?? [])
-        .filter((evidence) => !evidence.id || !serverIds.has(evidence.id))
+        .filter((evidence) => !evidence.id || (!serverIds.has(evidence.id) && !removing.has(evidence.id)))
         .map((evidence) => ({
           key: evidence.id ?? `local:${evidence.localId}`,
           fileName: evidence.fileName,
@@ -445,7 +469,7 @@ export function useDepartmentSection<TQuery extends SectionQueryData>(options: U
         evidence: [...serverEvidence, ...localEvidence],
       };
     });
-  }, [itemOrder, draft, sync.entries, outbox]);
+  }, [itemOrder, draft, sync.entries, outbox, removalErrors]);
 
   const setItem = useCallback(
     (checkItemId: string, patch: Partial<{ outcome: ItemOutcomeCode | null; note: string }>) =>
@@ -531,9 +555,20 @@ export function useDepartmentSection<TQuery extends SectionQueryData>(options: U
         const evidence = item.evidence.filter((entry) => (localId ? entry.localId !== localId : entry.id !== key));
         return { ...current, content: { ...current.content, items: { ...current.content.items, [checkItemId]: { ...item, evidence } } } };
       });
-      if (localId) await outbox.discard(localId);
+      if (localId) {
+        await outbox.discard(localId);
+        return;
+      }
+      if (!owner || !planId) return;
+      setRemovalErrors(({ [key]: _dropped, ...rest }) => rest);
+      const idempotencyKey = newIdempotencyKey();
+      const payload: GraphQLWrite = {
+        document: options.removeEvidenceMutation,
+        variables: { input: { inspectionId, planId, evidenceId: key, idempotencyKey } },
+      };
+      await outbox.enqueue({ kind: GRAPHQL_WRITE, scope, owner, idempotencyKey, payload, label: REMOVE_EVIDENCE_LABEL });
     },
-    [updateDraft, outbox],
+    [updateDraft, outbox, owner, planId, inspectionId, options.removeEvidenceMutation, scope],
   );
 
   const loadEvidence = useCallback(
@@ -643,6 +678,16 @@ export function useDepartmentSection<TQuery extends SectionQueryData>(options: U
 /** The mutation field whose answer is the section (`cultureSaveSection`, …). */
 function writeFieldOf(entry: OutboxEntry): string {
   return ((entry.payload as VersionedWrite).versionPath ?? [])[0] ?? '';
+}
+
+/** Outbox label of a queued `…RemoveEvidence`. */
+const REMOVE_EVIDENCE_LABEL = '删除证据';
+
+/** The evidence a queued removal is about, or null for any other entry. */
+function removalTarget(entry: OutboxEntry): string | null {
+  if (entry.kind !== GRAPHQL_WRITE || entry.label !== REMOVE_EVIDENCE_LABEL) return null;
+  const input = (entry.payload as GraphQLWrite | undefined)?.variables['input'] as { evidenceId?: unknown } | undefined;
+  return typeof input?.evidenceId === 'string' ? input.evidenceId : null;
 }
 
 /** Items of `into` with the device's evidence of `from` (waiting or refused uploads) kept. */

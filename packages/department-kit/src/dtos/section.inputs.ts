@@ -106,3 +106,22 @@ export class AmendSectionInput extends SaveSectionInput {
   @Length(2, 500, { message: '请填写更正理由（2–500 字）' })
   reason: string;
 }
+
+@InputType({ description: '删除误拍或误传的证据（仅限提交前；记录与文件保留备查）' })
+export class RemoveEvidenceInput {
+  @Field(() => ID)
+  @Length(1, 36, { message: '检查编号无效' })
+  inspectionId: string;
+
+  @Field(() => ID, { description: '检查记录所属的实施方案（用于返回整份记录）' })
+  @Length(1, 36, { message: '实施方案编号无效' })
+  planId: string;
+
+  @Field(() => ID)
+  @Length(1, 36, { message: '证据编号无效' })
+  evidenceId: string;
+
+  @Field({ description: '请求编号（设备生成的 UUID）；同一编号重发不会重复写入' })
+  @Length(8, 64, { message: '请求编号无效' })
+  idempotencyKey: string;
+}

@@ -34,6 +34,8 @@ export function LegalBasis({ text }: { text: string }) {
 export interface CheckItemCardProps extends ChecklistHandlers {
   item: ChecklistItem;
   disabled?: boolean;
+  /** Submitted and being amended: outcomes and notes change, evidence is neither added nor removed. */
+  evidenceLocked?: boolean;
 }
 
 /**
@@ -41,8 +43,9 @@ export interface CheckItemCardProps extends ChecklistHandlers {
  * large buttons, a note, and the evidence with 拍照取证 / 选择文件. Carries
  * `data-testid="checklist-item-<code>"`.
  */
-export function CheckItemCard({ item, disabled, ...handlers }: CheckItemCardProps) {
+export function CheckItemCard({ item, disabled, evidenceLocked, ...handlers }: CheckItemCardProps) {
   const violation = item.outcome === 'NON_COMPLIANT';
+  const evidenceOpen = !disabled && !evidenceLocked;
   return (
     <Card size="small" data-testid={`checklist-item-${item.code}`} styles={{ body: { padding: 12 } }}>
       <Flex vertical gap={10} data-testid={`outcome-editor-${item.code}`}>
@@ -69,9 +72,9 @@ export function CheckItemCard({ item, disabled, ...handlers }: CheckItemCardProp
           items={item.evidence}
           code={item.code}
           loadBlob={handlers.loadEvidence}
-          onRemove={disabled ? undefined : (evidence) => handlers.onRemoveEvidence(item.id, evidence)}
+          onRemove={evidenceOpen ? (evidence) => handlers.onRemoveEvidence(item.id, evidence) : undefined}
         />
-        {!disabled && <EvidencePicker code={item.code} onPick={(files) => handlers.onAddEvidence(item.id, files)} />}
+        {evidenceOpen && <EvidencePicker code={item.code} onPick={(files) => handlers.onAddEvidence(item.id, files)} />}
       </Flex>
     </Card>
   );

@@ -10,6 +10,8 @@ export interface ChecklistTableProps extends ChecklistHandlers {
   items: readonly ChecklistItem[];
   /** Show the recording controls (the user belongs to the department and the record is open). */
   editable: boolean;
+  /** Submitted (being amended): evidence can no longer be added or removed. */
+  evidenceLocked?: boolean;
   testId?: string;
 }
 
@@ -18,12 +20,12 @@ export interface ChecklistTableProps extends ChecklistHandlers {
  * evidence, at every screen size. Read-only: a table (代码, 检查事项, 检查依据, 检查结果, 备注, 证据)
  * on wide screens and cards on a phone. Rows and cards carry `data-testid="checklist-item-<code>"`.
  */
-export function ChecklistTable({ items, editable, testId, ...handlers }: ChecklistTableProps) {
+export function ChecklistTable({ items, editable, evidenceLocked, testId, ...handlers }: ChecklistTableProps) {
   if (editable) {
     return (
       <Flex vertical gap={12} data-testid={testId}>
         {items.map((item) => (
-          <CheckItemCard key={item.id} item={item} {...handlers} />
+          <CheckItemCard key={item.id} item={item} evidenceLocked={evidenceLocked} {...handlers} />
         ))}
       </Flex>
     );

@@ -277,6 +277,9 @@ export function DepartmentSectionPanel(props: DepartmentSectionPanelProps) {
               data-testid="amend-reason"
             />
             {reasonMissing && <Typography.Text type="danger">请填写更正理由（2–500 字）</Typography.Text>}
+            <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+              已提交记录中的证据不能补充或删除；如有误，请在更正理由中说明。
+            </Typography.Text>
           </Flex>
         </Section>
       )}
@@ -284,6 +287,7 @@ export function DepartmentSectionPanel(props: DepartmentSectionPanelProps) {
       <ChecklistTable
         items={checklist}
         editable={props.editing}
+        evidenceLocked={props.locked}
         testId={`${testId}-items`}
         onOutcome={props.setOutcome}
         onNote={props.setNote}

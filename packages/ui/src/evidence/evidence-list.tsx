@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { DeleteOutlined, FilePdfOutlined, FileOutlined, LoadingOutlined } from '@ant-design/icons';
-import { Button, Flex, Image, Tag, Typography } from 'antd';
+import { Button, Flex, Image, Popconfirm, Tag, Typography } from 'antd';
 import { formatFileSize } from './prepare-evidence-file';
 import type { EvidenceView } from './evidence-types';
 
@@ -9,7 +9,10 @@ export interface EvidenceListProps {
   items: readonly EvidenceView[];
   /** Reads the bytes: from the server with the bearer token, or from the device while waiting. */
   loadBlob: (item: EvidenceView) => Promise<Blob>;
-  /** Offered for evidence that is not on the server yet (the API keeps uploaded evidence). */
+  /**
+   * Offered while the record is open: evidence waiting on the device goes at once; evidence on the
+   * server after a confirmation (it is taken off the record; the server keeps it for the audit).
+   */
   onRemove?: (item: EvidenceView) => void;
   /** Item code for test ids. */
   code: string;
@@ -105,8 +108,20 @@ function EvidenceTile({ item, loadBlob, onRemove, code }: { item: EvidenceView; 
           </Typography.Text>
         )}
       </Flex>
-      {onRemove && item.status !== 'uploaded' && item.status !== 'uploading' && (
-        <Button type="text" danger icon={<DeleteOutlined />} onClick={() => onRemove(item)} aria-label={`删除 ${item.fileName}`} style={{ minWidth: 44, minHeight: 44 }} />
+      {onRemove && item.status === 'uploaded' && (
+        <Popconfirm
+          title="删除这份证据？"
+          description="删除后不再列入本部门检查记录（系统保留删除记录备查）。"
+          okText="删除"
+          cancelText="取消"
+          okButtonProps={{ danger: true, ...{ 'data-testid': `evidence-remove-confirm-${code}` } }}
+          onConfirm={() => onRemove(item)}
+        >
+          <Button type="text" danger icon={<DeleteOutlined />} aria-label={`删除 ${item.fileName}`} data-testid={`evidence-remove-${code}`} style={{ minWidth: 44, minHeight: 44 }} />
+        </Popconfirm>
+      )}
+      {onRemove && (item.status === 'pending' || item.status === 'failed') && (
+        <Button type="text" danger icon={<DeleteOutlined />} onClick={() => onRemove(item)} aria-label={`删除 ${item.fileName}`} data-testid={`evidence-remove-${code}`} style={{ minWidth: 44, minHeight: 44 }} />
       )}
     </Flex>
   );
