@@ -91,12 +91,32 @@ try {
   const sizes = [];
   for (const id of ids) sizes.push((await fetchPdf(id)).bytes);
   const sequential = performance.now() - sequentialStart;
+  // While the batch renders, someone else asks the office a small question (a plan, through the
+  // gateway): how long they wait shows whether printing holds up the office's other requests.
+  const probe = async () => {
+    const started = performance.now();
+    await post(gateway, 'query($id: ID!) { plan(id: $id) { id title } }', { id: PLAN_2022.id }, tokens.office);
+    return performance.now() - started;
+  };
+  const quiet = [];
+  for (let i = 0; i < 20; i++) quiet.push(await probe());
+  const busy = [];
+  let rendering = true;
+  const prober = (async () => {
+    while (rendering) {
+      busy.push(await probe());
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
   const parallelStart = performance.now();
   const queue = [...ids];
   await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
     while (queue.length) await fetchPdf(queue.shift());
   }));
   const parallel = performance.now() - parallelStart;
+  rendering = false;
+  await prober;
+  const p99 = (values) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * 0.99))];
   const status = await import('node:fs/promises').then((fs) => fs.readFile(`/proc/${platform.pid('office')}/status`, 'utf8')).catch(() => '');
   const peakKb = /^VmHWM:\s+(\d+) kB/m.exec(status)?.[1];
 
@@ -106,6 +126,7 @@ try {
   console.log(`  batch of ${ids.length}, one after another ${ms(sequential)}   (${ms(sequential / ids.length)} per form)`);
   console.log(`  batch of ${ids.length}, ${CONCURRENCY} at a time       ${ms(parallel)}   (${ms(parallel / ids.length)} per form)`);
   console.log(`  size per PDF                    ${(median(sizes) / 1024).toFixed(0)} KB (median)`);
+  console.log(`  another request meanwhile       median ${ms(median(busy))}, p99 ${ms(p99(busy))} (${busy.length} asked; without printing: median ${ms(median(quiet))})`);
   if (peakKb) console.log(`  office peak resident memory     ${(Number(peakKb) / 1024).toFixed(0)} MB`);
 } finally {
   await platform.close();

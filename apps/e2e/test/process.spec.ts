@@ -30,6 +30,21 @@ describe('server processes', () => {
     expect(output).toContain('AUTH_PUBLIC_KEY');
   });
 
+  it('the office refuses to start when the PDF font cannot be read, before it serves anyone', async () => {
+    const { generateKeyPairSync } = await import('node:crypto');
+    const keys = generateKeyPairSync('ed25519');
+    const { code, output } = await run(entryPoint('office'), {
+      AUTH_PUBLIC_KEY: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+      AUTH_PRIVATE_KEY: keys.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      PORT: '0',
+      SQLITE_DIR: mkdtempSync(join(tmpdir(), 'dr-proc-db-')),
+      PDF_FONT_PATH: '/nonexistent/fonts/NotoSansCJK.otf',
+    });
+    expect(code).toBe(1);
+    expect(output).toContain('/nonexistent/fonts/NotoSansCJK.otf');
+    expect(output).not.toContain('subgraph ready');
+  });
+
   it('stop gracefully on SIGTERM: finish, close the database, exit 0', async () => {
     const { generateKeyPairSync } = await import('node:crypto');
     const publicKey = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { WEIDONG_STREETS } from '@dr/demo-data';
+import { createRenderPool, defaultRenderThreads } from '@dr/documents';
 import { createFileStore, databaseConfigSchema, loadConfig, privateKeyFrom, runMain, startSubgraph, z, type Logger } from '@dr/subgraph-kit';
 import type { DataSource } from 'typeorm';
 import { buildOfficeSchema } from './schema';
@@ -28,6 +29,10 @@ runMain('office', async () => {
       /** The gateway, through which the office reads the departments' sections (record forms, signing). */
       GATEWAY_URL: z.url().default('http://127.0.0.1:4000/graphql'),
       FILES_DIR: databaseConfigSchema.shape.FILES_DIR,
+      /** Worker threads that render the PDFs (each holds the CJK font); default: CPUs − 1, 1 to 4. */
+      PDF_RENDER_THREADS: z.coerce.number().int().min(1).max(32).default(defaultRenderThreads()),
+      /** PDFs that may wait for a worker; beyond that the office answers 503 (busy, try again). */
+      PDF_RENDER_QUEUE: z.coerce.number().int().min(1).max(10_000).default(32),
     }),
   );
   const signingKey = privateKeyFrom(config.AUTH_PRIVATE_KEY);
@@ -40,6 +45,9 @@ runMain('office', async () => {
   };
   const files = createFileStore(join(resolve(config.FILES_DIR), 'office'));
   const sections = new DepartmentSections(config.GATEWAY_URL);
+  const renderer = createRenderPool({ threads: config.PDF_RENDER_THREADS, maxQueue: config.PDF_RENDER_QUEUE });
+  // Parse the CJK font now, in a worker: a bad PDF_FONT_PATH stops the server at start, not at the first print.
+  await renderer.warm();
   await startSubgraph({
     name: 'office',
     defaultPort: 4001,
@@ -52,7 +60,7 @@ runMain('office', async () => {
     routes: (dataSource, publicKey, logger) => [
       ...drawRoutes(dataSource),
       ...importRoutes(dataSource, importsFor(dataSource, logger), publicKey),
-      ...visitRoutes({ dataSource, files, sections, publicKey, logger }),
+      ...visitRoutes({ dataSource, files, sections, renderer, publicKey, logger }),
     ],
   });
 });

@@ -5,3 +5,4 @@ export type * from './types';
 export { DocumentRenderError, type DocumentRenderErrorCode } from './document-render.error';
 export { loadFonts, resolveFontPaths, defaultFontPaths, type PdfFonts, type FontPaths } from './font.loader';
 export * from './labels';
+export { createRenderPool, defaultRenderThreads, RenderPoolBusy, type RenderPool, type RenderPoolOptions } from './render-pool';

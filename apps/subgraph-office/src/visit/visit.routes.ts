@@ -2,8 +2,8 @@ import type { KeyObject } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
-import { loadFonts, renderNoticeLetter, renderRecordForm, renderStatisticsForm } from '@dr/documents';
-import { notFound, principalOrReply, sendFileError, type FileStore, type HttpRoute } from '@dr/subgraph-kit';
+import { RenderPoolBusy, type RenderPool } from '@dr/documents';
+import { notFound, principalOrReply, sendFileError, sendJson, type FileStore, type HttpRoute } from '@dr/subgraph-kit';
 import { RecordSignature, VenueResponse } from './visit.entities';
 import { RecordFormSource } from './record-form.source';
 import type { DepartmentSections } from './department-sections.client';
@@ -22,15 +22,12 @@ function sendPdf(response: ServerResponse, bytes: Buffer, fileName: string): voi
 
 /**
  * The visit's paperwork as PDFs (告知书, 记录表, 统计表) and its signature and stamp images, each for
- * a signed-in user; the PDFs are rendered on request from the current records.
+ * a signed-in user; the PDFs are rendered on request from the current records, in the render pool's
+ * worker threads (a full pool answers 503 with Retry-After rather than queueing without end).
  */
-export function visitRoutes(options: { dataSource: DataSource; files: FileStore; sections: DepartmentSections; publicKey: KeyObject; logger: Logger }): HttpRoute[] {
-  const { dataSource, files, publicKey, logger } = options;
+export function visitRoutes(options: { dataSource: DataSource; files: FileStore; sections: DepartmentSections; renderer: RenderPool; publicKey: KeyObject; logger: Logger }): HttpRoute[] {
+  const { dataSource, files, publicKey, logger, renderer } = options;
   const source = new RecordFormSource(dataSource, files, options.sections);
-  // Parse the CJK font at start: a bad PDF_FONT_PATH stops the server now, and no user waits for the parse.
-  const fontsAt = performance.now();
-  loadFonts();
-  logger.info({ ms: Math.round(performance.now() - fontsAt) }, 'PDF fonts loaded');
   const pdf = (name: string, render: (inspectionId: string, authorization: string | null, principal: Parameters<RecordFormSource['noticeLetter']>[1]) => Promise<Buffer>): HttpRoute => ({
     method: 'GET',
     pattern: new RegExp(`^/files/inspections/${ID}/${name}\\.pdf$`),
@@ -43,14 +40,20 @@ export function visitRoutes(options: { dataSource: DataSource; files: FileStore;
         logger.info({ inspectionId: match[1], document: name, bytes: bytes.length, ms: Math.round(performance.now() - started) }, 'document rendered');
         sendPdf(response, bytes, `${name}-${match[1]}.pdf`);
       } catch (error) {
+        if (error instanceof RenderPoolBusy) {
+          logger.warn({ inspectionId: match[1], document: name, queued: error.queued }, 'document render queue full');
+          response.setHeader('retry-after', '5');
+          sendJson(response, 503, { error: '正在生成的文书较多，请几秒后再试', code: null });
+          return;
+        }
         sendFileError(response, error);
       }
     },
   });
   return [
-    pdf('notice', async (id, authorization, principal) => renderNoticeLetter(await source.noticeLetter(id, principal, authorization))),
-    pdf('record-form', async (id, authorization, principal) => renderRecordForm(await source.recordForm(id, authorization, principal))),
-    pdf('statistics-form', async (id, authorization, principal) => renderStatisticsForm(await source.recordForm(id, authorization, principal))),
+    pdf('notice', async (id, authorization, principal) => renderer.renderNoticeLetter(await source.noticeLetter(id, principal, authorization))),
+    pdf('record-form', async (id, authorization, principal) => renderer.renderRecordForm(await source.recordForm(id, authorization, principal))),
+    pdf('statistics-form', async (id, authorization, principal) => renderer.renderStatisticsForm(await source.recordForm(id, authorization, principal))),
     {
       method: 'GET',
       pattern: new RegExp(`^/files/inspections/${ID}/images/([0-9a-f]{64})$`),
