@@ -283,6 +283,8 @@ describe.each(testDatabases())('the visit through the gateway on %s (issue #4)',
     const image = await fetchFile('office', visit.recordForm.officerSignatures[0].imageUrl);
     expect(image.headers.get('content-type')).toBe('image/png');
 
+    const rendered = async () => Number(/^pdf_rendered_total\{service="office"\} (\d+)$/m.exec(await (await fetch(`http://127.0.0.1:${platform.ports.office}/metrics`)).text())?.[1]);
+    const renderedBefore = await rendered();
     const pdf = await fetchFile('office', visit.recordForm.pdfUrl);
     expect(pdf.status).toBe(200);
     const text = await extractPdfText(Buffer.from(await pdf.arrayBuffer()));
@@ -293,6 +295,8 @@ describe.each(testDatabases())('the visit through the gateway on %s (issue #4)',
     expect(text).toContain('改正期限记错');
     const stats = await extractPdfText(Buffer.from(await (await fetchFile('office', visit.recordForm.statisticsPdfUrl)).arrayBuffer()));
     expect(stats).toContain('联合监管统计表');
+    // Both came out of the office's render pool (ADR 0012), which /metrics reports.
+    expect(await rendered()).toBe(renderedBefore + 2);
 
     const reschedule = await call('office', `mutation($input: ScheduleVisitInput!) { scheduleVisit(input: $input) { id } }`, { input: { inspectionId: first.id, date: '2022-08-12', startTime: '09:00', endTime: '10:00' } });
     expect(reschedule.errors?.[0].extensions?.code).toBe('CONFLICT');

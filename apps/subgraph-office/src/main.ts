@@ -62,5 +62,19 @@ runMain('office', async () => {
       ...importRoutes(dataSource, importsFor(dataSource, logger), publicKey),
       ...visitRoutes({ dataSource, files, sections, renderer, publicKey, logger }),
     ],
+    metrics: () => {
+      const pool = renderer.stats();
+      return [
+        '# TYPE pdf_render_threads gauge',
+        `pdf_render_threads{service="office"} ${pool.threads}`,
+        '# TYPE pdf_render_queue gauge',
+        `pdf_render_queue{service="office"} ${pool.queued}`,
+        '# TYPE pdf_rendered_total counter',
+        `pdf_rendered_total{service="office"} ${pool.completed}`,
+        '# TYPE pdf_render_refused_total counter',
+        `pdf_render_refused_total{service="office"} ${pool.refused}`,
+        '',
+      ].join('\n');
+    },
   });
 });

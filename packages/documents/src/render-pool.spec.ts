@@ -34,6 +34,7 @@ describe('the render pool (worker threads)', () => {
     expect(refused.length).toBeGreaterThanOrEqual(3);
     for (const result of refused) expect((result as PromiseRejectedResult).reason).toBeInstanceOf(RenderPoolBusy);
     for (const result of results) if (result.status === 'fulfilled') expect(result.value.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pool.stats()).toMatchObject({ threads: 1, queued: 0, completed: results.length - refused.length, refused: refused.length });
   });
 
   it('reports a bad font at warm-up with its code, from inside the worker', async () => {

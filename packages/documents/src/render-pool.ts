@@ -41,8 +41,8 @@ export interface RenderPool {
   renderNoticeLetter(data: NoticeLetterData): Promise<Buffer>;
   renderRecordForm(data: RecordFormData): Promise<Buffer>;
   renderStatisticsForm(data: RecordFormData): Promise<Buffer>;
-  /** For `/metrics` and logs. */
-  stats(): { threads: number; queued: number; completed: number };
+  /** For `/metrics` and logs: workers now, documents waiting, rendered and refused since start. */
+  stats(): { threads: number; queued: number; completed: number; refused: number };
   close(): Promise<void>;
 }
 
@@ -67,10 +67,16 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
     env: options.env ?? process.env,
   });
 
+  let refused = 0;
+  let rendered = 0;
   async function run(task: RenderTask): Promise<Buffer | null> {
-    if (pool.queueSize >= maxQueue) throw new RenderPoolBusy(pool.queueSize);
+    if (pool.queueSize >= maxQueue) {
+      refused += 1;
+      throw new RenderPoolBusy(pool.queueSize);
+    }
     const result = await pool.run(task);
     if (!result.ok) throw new DocumentRenderError(result.code, result.message);
+    if (result.pdf) rendered += 1;
     return result.pdf ? Buffer.from(result.pdf.buffer, result.pdf.byteOffset, result.pdf.byteLength) : null;
   }
   const pdf = async (task: RenderTask) => (await run(task))!;
@@ -82,7 +88,7 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
     renderNoticeLetter: (data) => pdf({ kind: 'notice', data }),
     renderRecordForm: (data) => pdf({ kind: 'record-form', data }),
     renderStatisticsForm: (data) => pdf({ kind: 'statistics-form', data }),
-    stats: () => ({ threads: pool.threads.length, queued: pool.queueSize, completed: pool.completed }),
+    stats: () => ({ threads: pool.threads.length, queued: pool.queueSize, completed: rendered, refused }),
     close: () => pool.destroy(),
   };
 }

@@ -24,6 +24,8 @@ export interface SubgraphServerOptions<Loaders> {
   /** Fresh DataLoaders for each request, so batching never leaks data between requests. */
   createLoaders: (dataSource: DataSource) => Loaders;
   routes?: HttpRoute[];
+  /** More lines for `/metrics` (Prometheus text), e.g. a worker pool's queue. */
+  metrics?: () => string;
 }
 
 /** A subgraph's HTTP server (not yet listening): tests call this; `startSubgraph` runs it. */
@@ -58,7 +60,7 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
       await dataSource.query('SELECT 1');
       return { database: 'ok' };
     },
-    metrics: () => renderMetrics(options.name),
+    metrics: () => renderMetrics(options.name) + (options.metrics?.() ?? ''),
     routes: options.routes,
   });
 }
@@ -71,6 +73,8 @@ export interface SubgraphDefinition<Loaders> extends DataSourceSpec {
   seed?: (dataSource: DataSource, logger: Logger) => Promise<void>;
   /** Plain HTTP routes beside `/graphql` (they check the token themselves where needed). */
   routes?: (dataSource: DataSource, publicKey: KeyObject, logger: Logger, config: DatabaseConfig) => HttpRoute[];
+  /** More lines for `/metrics` (Prometheus text). */
+  metrics?: () => string;
 }
 
 /** Reads the environment, opens the database (migrating it), seeds, listens, and closes on signals. */
@@ -88,6 +92,7 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
     publicKey,
     createLoaders: definition.createLoaders,
     routes: definition.routes?.(dataSource, publicKey, logger, config),
+    metrics: definition.metrics,
   });
   const { url } = await app.listen(config.PORT, config.HOST);
   logger.info({ url, db: config.DB_CLIENT }, 'subgraph ready');
