@@ -114,7 +114,9 @@ function EvidenceTile({ item, loadBlob, onRemove, code }: { item: EvidenceView; 
           description="删除后不再列入本部门检查记录（系统保留删除记录备查）。"
           okText="删除"
           cancelText="取消"
-          okButtonProps={{ danger: true, ...{ 'data-testid': `evidence-remove-confirm-${code}` } }}
+          // Finger-sized buttons: the popover's default small ones are hard to hit on a phone.
+          okButtonProps={{ danger: true, size: 'middle', ...{ 'data-testid': `evidence-remove-confirm-${code}` } }}
+          cancelButtonProps={{ size: 'middle' }}
           onConfirm={() => onRemove(item)}
         >
           <Button type="text" danger icon={<DeleteOutlined />} aria-label={`删除 ${item.fileName}`} data-testid={`evidence-remove-${code}`} style={{ minWidth: 44, minHeight: 44 }} />
