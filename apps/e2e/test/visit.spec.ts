@@ -139,7 +139,7 @@ describe.each(testDatabases())('the visit through the gateway on %s (issue #4)',
     expect((await section('culture', first.id)).items[3].evidence).toEqual([expect.objectContaining({ id: evidence.id, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) })]);
   });
 
-  it('evidence taken by mistake is removed before submission: once (resend-safe), only by the department, kept on file, back when taken again', async () => {
+  it('evidence taken by mistake is removed before submission: once (resend-safe), only by the department, kept on file, back when taken again; one photo may serve two items', async () => {
     const items = (await section('fire', first.id)).items;
     const upload = (checkItemId: string) => fetchFile('fire-inspector', `/files/fire/evidence?inspectionId=${first.id}&checkItemId=${checkItemId}`, fileBody(signaturePng(48, 48, 21), '误拍.png'));
     const stored = await upload(items[1].checkItem.id);
@@ -161,13 +161,19 @@ describe.each(testDatabases())('the visit through the gateway on %s (issue #4)',
     const unknown = await call('fire-inspector', REMOVE_EVIDENCE('fire'), { input: { ...input, evidenceId: randomUUID(), idempotencyKey: randomUUID() } });
     expect(unknown.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND', field: 'evidenceId' }, message: expect.stringContaining('证据不存在') });
 
-    // The same photo taken again, for another item, comes back as the same evidence.
-    const again = await upload(items[2].checkItem.id);
+    // The same photo taken again for its item comes back; for another item it is evidence of that item too.
+    const again = await upload(items[1].checkItem.id);
     expect(again.status).toBe(201);
     expect((await again.json()).id).toBe(firePhoto.id);
+    const forOther = await upload(items[2].checkItem.id);
+    expect(forOther.status).toBe(201);
+    const other = await forOther.json();
+    expect(other.id).not.toBe(firePhoto.id);
+    expect((await upload(items[2].checkItem.id)).status).toBe(200);
     const listed = (await section('fire', first.id)).items;
-    expect(listed[1].evidence).toEqual([]);
-    expect(listed[2].evidence.map((e: { id: string }) => e.id)).toEqual([firePhoto.id]);
+    expect(listed[1].evidence.map((e: { id: string }) => e.id)).toEqual([firePhoto.id]);
+    expect(listed[2].evidence.map((e: { id: string }) => e.id)).toEqual([other.id]);
+    expect(listed[2].evidence[0].sha256).toBe(listed[1].evidence[0].sha256);
   });
 
   it('only the team writes a visit: an inspector not on it gets FORBIDDEN, a department admin may correct, a made-up inspection is NOT_FOUND', async () => {

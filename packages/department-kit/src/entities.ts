@@ -135,9 +135,9 @@ export class OrderEntity {
   checkItemId: string | null;
 }
 
-/** A photo or file taken as evidence on site, stored by the SHA-256 of its bytes. */
+/** A photo or file taken as evidence on site for one item, stored by the SHA-256 of its bytes. */
 @Entity('evidence')
-@Index('uq_evidence_inspection_sha', ['inspectionId', 'sha256'], { unique: true })
+@Index('uq_evidence_inspection_item_sha', ['inspectionId', 'checkItemId', 'sha256'], { unique: true })
 export class EvidenceEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;

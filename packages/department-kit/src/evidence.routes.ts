@@ -1,5 +1,5 @@
 import { randomUUID, type KeyObject } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import { IsNull, type DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { DEPARTMENT_NAMES, mayEditDepartment, type Department } from '@dr/domain';
 import { badInput, conflict, forbidden, notFound, principalOrReply, readBody, sendFileError, sendJson, sniffContentType, type FileStore, type HttpRoute } from '@dr/subgraph-kit';
@@ -18,9 +18,9 @@ function evidenceJson(department: Department, row: EvidenceEntity) {
 /**
  * Evidence taken on site (R-VISIT-1): `POST /files/{department}/evidence?inspectionId=&checkItemId=`
  * with the raw bytes, and `GET /files/{department}/evidence/:id`. The type is read from the content,
- * the bytes are stored by their SHA-256, and the same bytes for the same inspection are one evidence
- * (a resent upload is idempotent). Evidence removed from a draft (`…RemoveEvidence`) and uploaded
- * again is put back.
+ * the bytes are stored by their SHA-256, and the same bytes for the same item of an inspection are one
+ * evidence (a resent upload is idempotent; the same photo for two items is evidence of each). Evidence
+ * removed from a draft (`…RemoveEvidence`) and uploaded again for its item is put back.
  */
 export function evidenceRoutes(department: Department, dataSource: DataSource, files: FileStore, access: VisitAccessCheck, publicKey: KeyObject, logger: Logger): HttpRoute[] {
   const base = `/files/${department}/evidence`;
@@ -53,15 +53,16 @@ export function evidenceRoutes(department: Department, dataSource: DataSource, f
           const fileName = decodeFileName(request.headers['x-file-name']);
           const sha256 = await files.put(bytes);
           const repository = dataSource.getRepository(EvidenceEntity);
-          const existing = await repository.findOneBy({ inspectionId, sha256 });
+          const same = { inspectionId, checkItemId: checkItemId ?? IsNull(), sha256 };
+          const existing = await repository.findOneBy(same);
           if (existing && !existing.removedAt) {
             sendJson(response, 200, evidenceJson(department, existing));
             return;
           }
           if (existing) {
-            // Removed from the draft earlier and taken again: it comes back, on the item now chosen.
-            const restored: EvidenceEntity = { ...existing, checkItemId, fileName, uploadedBy: principal.userId, uploadedAt: new Date(), removedAt: null, removedBy: null };
-            await repository.update({ id: existing.id }, { checkItemId, fileName, uploadedBy: restored.uploadedBy, uploadedAt: restored.uploadedAt, removedAt: null, removedBy: null });
+            // Removed from the draft earlier and taken again for the same item: it comes back.
+            const restored: EvidenceEntity = { ...existing, fileName, uploadedBy: principal.userId, uploadedAt: new Date(), removedAt: null, removedBy: null };
+            await repository.update({ id: existing.id }, { fileName, uploadedBy: restored.uploadedBy, uploadedAt: restored.uploadedAt, removedAt: null, removedBy: null });
             logger.info({ inspectionId, checkItemId, sha256, by: principal.userId }, 'evidence restored');
             sendJson(response, 201, evidenceJson(department, restored));
             return;
@@ -71,7 +72,7 @@ export function evidenceRoutes(department: Department, dataSource: DataSource, f
             await repository.insert(row);
           } catch (error) {
             // Two deliveries of the same upload at once: the other one won, answer with its row.
-            const winner = await repository.findOneBy({ inspectionId, sha256 });
+            const winner = await repository.findOneBy(same);
             if (!winner) throw error;
             sendJson(response, 200, evidenceJson(department, winner));
             return;
