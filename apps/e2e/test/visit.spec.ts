@@ -128,6 +128,11 @@ describe.each(testDatabases())('the visit through the gateway on %s (issue #4)',
     expect((await again.json()).id).toBe(evidence.id);
     const back = await fetchFile('office', evidence.url);
     expect(Buffer.from(await back.arrayBuffer()).equals(photo)).toBe(true);
+    // A photo may show the venue's customers: the office, the department and the team see it, others not.
+    expect((await fetchFile('market-inspector', evidence.url)).status).toBe(200);
+    const outsider = await fetchFile('market-admin', evidence.url);
+    expect(outsider.status).toBe(403);
+    expect(await outsider.json()).toMatchObject({ code: 'FORBIDDEN', error: expect.stringContaining('本次检查组') });
     const script = await fetchFile('culture-inspector', url, fileBody(Buffer.from('<script>alert(1)</script>'), 'photo.jpg'));
     expect(script.status).toBe(415);
     expect(await script.json()).toMatchObject({ code: 'BAD_USER_INPUT', field: 'file', error: expect.stringContaining('文件类型不支持') });

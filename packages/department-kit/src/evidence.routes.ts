@@ -1,7 +1,7 @@
 import { randomUUID, type KeyObject } from 'node:crypto';
 import { IsNull, type DataSource } from 'typeorm';
 import type { Logger } from 'pino';
-import { DEPARTMENT_NAMES, mayEditDepartment, type Department } from '@dr/domain';
+import { DEPARTMENT_NAMES, mayEditDepartment, mayManageOffice, type Department } from '@dr/domain';
 import { badInput, conflict, forbidden, notFound, principalOrReply, readBody, sendFileError, sendJson, sniffContentType, type FileStore, type HttpRoute } from '@dr/subgraph-kit';
 import { CheckItemEntity, EvidenceEntity, SectionEntity } from './entities';
 import type { VisitAccessCheck } from './visit-access';
@@ -94,6 +94,10 @@ export function evidenceRoutes(department: Department, dataSource: DataSource, f
         try {
           const row = await dataSource.getRepository(EvidenceEntity).findOneBy({ id: match[1] });
           if (!row) throw notFound('证据', match[1]);
+          // Photos from a venue may show its customers (minors, in an internet cafe): the office, the
+          // department and the visit's team see them, no one else.
+          const mayView = mayManageOffice(principal) || principal.department === department || (await access.onTeam(row.inspectionId, request.headers.authorization ?? null));
+          if (!mayView) throw forbidden('只有联席办、本部门和本次检查组的人员可以查看现场证据');
           response.writeHead(200, {
             'content-type': row.contentType,
             'content-length': row.size,

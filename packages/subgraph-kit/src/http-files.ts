@@ -17,7 +17,8 @@ export async function principalOrReply(request: IncomingMessage, response: Serve
   return null;
 }
 
-const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNSUPPORTED_MEDIA_TYPE: 415, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, UNAUTHENTICATED: 401 };
+// SUBGRAPH_UNAVAILABLE: a file route that asks the graph first (evidence) while the office is down.
+const STATUS: Record<string, number> = { BAD_USER_INPUT: 400, UNSUPPORTED_MEDIA_TYPE: 415, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, UNAUTHENTICATED: 401, SUBGRAPH_UNAVAILABLE: 503 };
 
 /**
  * Answers a file route's failure as `{ error, code, field }` with the matching status; anything that is
