@@ -234,6 +234,10 @@ describe('the department tab of a visit on a phone, offline-safe (issue #4)', ()
   it('market: photos taken by mistake come off the record before submission, after a confirmation, also offline (sent once)', async () => {
     const inspectionId = visit.id;
     const { page, context } = await openTab('market-inspector', 'market', inspectionId);
+    const removals: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.postData()?.includes('RemoveEvidence')) removals.push(request.postDataJSON().variables.input.idempotencyKey);
+    });
     const [first, second] = checkItemsOf('market').map((item) => item.code);
     const evidenceOnServer = async () => (await sectionOf('market', inspectionId)).items.flatMap((item: { evidence: { fileName: string }[] }) => item.evidence.map((e) => e.fileName)).sort();
     await page.getByTestId(`evidence-${first}`).setInputFiles({ name: '误拍一.png', mimeType: 'image/png', buffer: pngFile(90, 60) });
@@ -259,6 +263,9 @@ describe('the department tab of a visit on a phone, offline-safe (issue #4)', ()
     await waitForSynced(page);
     await expect(evidenceOnServer()).resolves.toEqual([]);
     await expect(page.getByTestId(`evidence-item-${second}`).count()).resolves.toBe(0);
+    // One request per removal: the offline one waited and went once (no request left while offline).
+    expect(removals).toHaveLength(2);
+    expect(new Set(removals).size).toBe(2);
     await context.close();
   });
 

@@ -146,7 +146,10 @@ describe.each(testDatabases())('the visit through the gateway on %s (issue #4)',
 
   it('evidence taken by mistake is removed before submission: once (resend-safe), only by the department, kept on file, back when taken again; one photo may serve two items', async () => {
     const items = (await section('fire', first.id)).items;
-    const upload = (checkItemId: string) => fetchFile('fire-inspector', `/files/fire/evidence?inspectionId=${first.id}&checkItemId=${checkItemId}`, fileBody(signaturePng(48, 48, 21), '误拍.png'));
+    const upload = (checkItemId: string, photo = signaturePng(48, 48, 21), idempotencyKey?: string) => {
+      const body = fileBody(photo, '误拍.png');
+      return fetchFile('fire-inspector', `/files/fire/evidence?inspectionId=${first.id}&checkItemId=${checkItemId}`, { ...body, headers: { ...(body.headers as Record<string, string>), ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) } });
+    };
     const stored = await upload(items[1].checkItem.id);
     expect(stored.status).toBe(201);
     firePhoto = await stored.json();
@@ -179,6 +182,25 @@ describe.each(testDatabases())('the visit through the gateway on %s (issue #4)',
     expect(listed[1].evidence.map((e: { id: string }) => e.id)).toEqual([firePhoto.id]);
     expect(listed[2].evidence.map((e: { id: string }) => e.id)).toEqual([other.id]);
     expect(listed[2].evidence[0].sha256).toBe(listed[1].evidence[0].sha256);
+    // The first removal resent (same key) after the photo came back removes nothing.
+    expect((await call('fire-inspector', REMOVE_EVIDENCE('fire'), { input })).errors).toBeUndefined();
+    expect((await section('fire', first.id)).items[1].evidence.map((e: { id: string }) => e.id)).toEqual([firePhoto.id]);
+
+    // A phone's late resend of an upload (same Idempotency-Key) does not bring back a photo removed since.
+    const uploadKey = randomUUID();
+    const keyed = () => upload(items[0].checkItem.id, signaturePng(40, 40, 5), uploadKey);
+    const taken = await keyed();
+    expect(taken.status).toBe(201);
+    const takenId = (await taken.json()).id;
+    expect((await keyed()).status).toBe(200);
+    expect((await call('fire-inspector', REMOVE_EVIDENCE('fire'), { input: { ...input, evidenceId: takenId, idempotencyKey: randomUUID() } })).errors).toBeUndefined();
+    const late = await keyed();
+    expect(late.status).toBe(409);
+    expect(await late.json()).toMatchObject({ code: 'CONFLICT', error: expect.stringContaining('已被删除') });
+    expect((await section('fire', first.id)).items[0].evidence).toEqual([]);
+    // Taken again on purpose (a new key), it comes back.
+    expect((await upload(items[0].checkItem.id, signaturePng(40, 40, 5))).status).toBe(201);
+    expect((await section('fire', first.id)).items[0].evidence.map((e: { id: string }) => e.id)).toEqual([takenId]);
   });
 
   it('only the team writes a visit: an inspector not on it gets FORBIDDEN, a department admin may correct, a made-up inspection is NOT_FOUND', async () => {

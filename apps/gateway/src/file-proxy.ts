@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpRoute } from '@dr/subgraph-kit';
 import { isDepartment, type Department } from '@dr/domain';
 
-const FORWARDED_REQUEST_HEADERS = ['authorization', 'content-type', 'content-length', 'x-request-id', 'x-file-name'];
+const FORWARDED_REQUEST_HEADERS = ['authorization', 'content-type', 'content-length', 'x-request-id', 'x-file-name', 'idempotency-key'];
 const FORWARDED_RESPONSE_HEADERS = ['content-type', 'content-length', 'content-disposition', 'cache-control'];
 
 /**

@@ -174,6 +174,40 @@ export class EvidenceEntity {
   removedBy: string | null;
 }
 
+/**
+ * Evidence taken off a draft record, one row per removal, never changed: who had uploaded it under
+ * which name, and who removed it when, even after the same photo is taken again and comes back (the
+ * item and the content stay on the evidence row, which is never deleted).
+ */
+@Entity('evidence_removal')
+@Index('idx_evidence_removal_inspection', ['inspectionId'])
+export class EvidenceRemovalEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'evidence_id', type: 'varchar', length: 36 })
+  evidenceId: string;
+
+  @Column({ name: 'inspection_id', type: 'varchar', length: 36 })
+  inspectionId: string;
+
+  /** The upload that was removed: its file name, who and when (the evidence row may be taken again). */
+  @Column({ name: 'file_name', type: 'varchar', length: 200 })
+  fileName: string;
+
+  @Column({ name: 'uploaded_by', type: 'varchar', length: 36 })
+  uploadedBy: string;
+
+  @Column({ name: 'uploaded_at', type: 'datetime', precision: 6 })
+  uploadedAt: Date;
+
+  @Column({ name: 'removed_by', type: 'varchar', length: 36 })
+  removedBy: string;
+
+  @Column({ name: 'removed_at', type: 'datetime', precision: 6 })
+  removedAt: Date;
+}
+
 export type ChangeKind = 'SAVE' | 'SUBMIT' | 'AMEND';
 
 /** One write to a section, with what it changed: the conflict report and the amendment trail. */

@@ -2,7 +2,7 @@ import { randomUUID, type KeyObject } from 'node:crypto';
 import { IsNull, type DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { DEPARTMENT_NAMES, mayEditDepartment, mayManageOffice, type Department } from '@dr/domain';
-import { badInput, conflict, forbidden, notFound, principalOrReply, readBody, sendFileError, sendJson, sniffContentType, type FileStore, type HttpRoute } from '@dr/subgraph-kit';
+import { AppError, badInput, claimIdempotencyKey, conflict, forbidden, forUpdate, notFound, principalOrReply, readBody, retryingTransaction, sendFileError, sendJson, sniffContentType, type FileStore, type HttpRoute } from '@dr/subgraph-kit';
 import { CheckItemEntity, EvidenceEntity, SectionEntity } from './entities';
 import type { VisitAccessCheck } from './visit-access';
 
@@ -17,7 +17,8 @@ function evidenceJson(department: Department, row: EvidenceEntity) {
 
 /**
  * Evidence taken on site (R-VISIT-1): `POST /files/{department}/evidence?inspectionId=&checkItemId=`
- * with the raw bytes, and `GET /files/{department}/evidence/:id`. The type is read from the content,
+ * with the raw bytes (and an `Idempotency-Key`, which the phone's outbox sends: a resend answers the
+ * first answer), and `GET /files/{department}/evidence/:id`. The type is read from the content,
  * the bytes are stored by their SHA-256, and the same bytes for the same item of an inspection are one
  * evidence (a resent upload is idempotent; the same photo for two items is evidence of each). Evidence
  * removed from a draft (`…RemoveEvidence`) and uploaded again for its item is put back.
@@ -41,8 +42,7 @@ export function evidenceRoutes(department: Department, dataSource: DataSource, f
             if (!item || item.department !== department) throw badInput('checkItemId', '检查事项不存在，或不属于本部门');
           }
           await access.assertMayWrite(inspectionId, principal, request.headers.authorization ?? null);
-          const section = await dataSource.getRepository(SectionEntity).findOneBy({ inspectionId });
-          if (section?.status === 'SUBMITTED') throw conflict('本部门检查记录已提交并锁定，不能再添加证据', { field: 'inspectionId' });
+          const key = headerValue(request.headers['idempotency-key']);
           const bytes = await readBody(request, MAX_EVIDENCE_BYTES);
           if (bytes.length === 0) throw badInput('file', '文件为空');
           const contentType = sniffContentType(bytes);
@@ -52,33 +52,42 @@ export function evidenceRoutes(department: Department, dataSource: DataSource, f
           }
           const fileName = decodeFileName(request.headers['x-file-name']);
           const sha256 = await files.put(bytes);
-          const repository = dataSource.getRepository(EvidenceEntity);
           const same = { inspectionId, checkItemId: checkItemId ?? IsNull(), sha256 };
-          const existing = await repository.findOneBy(same);
-          if (existing && !existing.removedAt) {
-            sendJson(response, 200, evidenceJson(department, existing));
-            return;
-          }
-          if (existing) {
-            // Removed from the draft earlier and taken again for the same item: it comes back.
-            const restored: EvidenceEntity = { ...existing, fileName, uploadedBy: principal.userId, uploadedAt: new Date(), removedAt: null, removedBy: null };
-            await repository.update({ id: existing.id }, { fileName, uploadedBy: restored.uploadedBy, uploadedAt: restored.uploadedAt, removedAt: null, removedBy: null });
-            logger.info({ inspectionId, checkItemId, sha256, by: principal.userId }, 'evidence restored');
-            sendJson(response, 201, evidenceJson(department, restored));
-            return;
-          }
-          const row: EvidenceEntity = { id: randomUUID(), inspectionId, checkItemId, sha256, contentType, size: bytes.length, fileName, uploadedBy: principal.userId, uploadedAt: new Date(), removedAt: null, removedBy: null };
+          let answer: { status: 200 | 201; row: EvidenceEntity; event?: string };
           try {
-            await repository.insert(row);
+            answer = await retryingTransaction(dataSource, async (manager) => {
+              const section = await forUpdate(manager.createQueryBuilder(SectionEntity, 'section').where('section.inspection_id = :inspectionId', { inspectionId })).getOne();
+              if (key) {
+                const claim = await claimIdempotencyKey(manager, { userId: principal.userId, key, operation: `${department}.UPLOAD_EVIDENCE`, targetId: inspectionId });
+                const earlier = claim === 'replay' ? await manager.findOneBy(EvidenceEntity, same) : null;
+                // A resend of an upload that was taken: the same answer, even if the photo was removed since
+                // (a late resend from a phone must not bring back what someone removed).
+                if (claim === 'replay' && earlier?.removedAt) throw conflict('这份证据上传后已被删除；如仍需要，请重新添加', { field: 'file' });
+                if (earlier) return { status: 200, row: earlier };
+              }
+              if (section?.status === 'SUBMITTED') throw conflict('本部门检查记录已提交并锁定，不能再添加证据', { field: 'inspectionId' });
+              const existing = await manager.findOneBy(EvidenceEntity, same);
+              if (existing && !existing.removedAt) return { status: 200, row: existing };
+              const now = new Date();
+              if (existing) {
+                // Removed from the draft earlier and taken again for the same item: it comes back (the
+                // removal stays in evidence_removal).
+                const restored = { fileName, uploadedBy: principal.userId, uploadedAt: now, removedAt: null, removedBy: null };
+                await manager.update(EvidenceEntity, { id: existing.id }, restored);
+                return { status: 201, row: { ...existing, ...restored }, event: 'evidence restored' };
+              }
+              const row: EvidenceEntity = { id: randomUUID(), inspectionId, checkItemId, sha256, contentType, size: bytes.length, fileName, uploadedBy: principal.userId, uploadedAt: now, removedAt: null, removedBy: null };
+              await manager.insert(EvidenceEntity, row);
+              return { status: 201, row, event: 'evidence stored' };
+            });
           } catch (error) {
             // Two deliveries of the same upload at once: the other one won, answer with its row.
-            const winner = await repository.findOneBy(same);
-            if (!winner) throw error;
-            sendJson(response, 200, evidenceJson(department, winner));
-            return;
+            const winner = await dataSource.getRepository(EvidenceEntity).findOneBy(same);
+            if (!winner || winner.removedAt || error instanceof AppError) throw error;
+            answer = { status: 200, row: winner };
           }
-          logger.info({ inspectionId, checkItemId, sha256, size: bytes.length, by: principal.userId }, 'evidence stored');
-          sendJson(response, 201, evidenceJson(department, row));
+          if (answer.event) logger.info({ inspectionId, checkItemId, sha256, size: bytes.length, by: principal.userId }, answer.event);
+          sendJson(response, answer.status, evidenceJson(department, answer.row));
         } catch (error) {
           request.resume();
           sendFileError(response, error);
@@ -112,6 +121,11 @@ export function evidenceRoutes(department: Department, dataSource: DataSource, f
       },
     },
   ];
+}
+
+function headerValue(header: string | string[] | undefined): string | null {
+  const value = Array.isArray(header) ? header[0] : header;
+  return value?.trim() || null;
 }
 
 function decodeFileName(header: string | string[] | undefined): string {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import { DEPARTMENT_NAMES, isIsoDate, resultCodeProblems, resultProblems, type Department, type Principal } from '@dr/domain';
 import { AppError, badInput, claimIdempotencyKey, conflict, forUpdate, retryingTransaction } from '@dr/subgraph-kit';
-import { CheckItemEntity, EvidenceEntity, OrderEntity, SectionChangeEntity, SectionEntity, SectionItemEntity, type ChangeKind } from './entities';
+import { CheckItemEntity, EvidenceEntity, EvidenceRemovalEntity, OrderEntity, SectionChangeEntity, SectionEntity, SectionItemEntity, type ChangeKind } from './entities';
 import { diffStates, formatResultCodes, stateOf, type FieldChange, type SectionState } from './section-state';
 import type { AmendSectionInput, RemoveEvidenceInput, SaveSectionInput, SubmitSectionInput } from './dtos/section.inputs';
 
@@ -113,8 +113,9 @@ export class SectionService {
   }
 
   /**
-   * Takes a wrong photo or file off the record before submission. The row keeps who removed it and
-   * when, and the file stays in the store; once submitted, evidence is part of the locked record.
+   * Takes a wrong photo or file off the record before submission. The row is marked (who, when), the
+   * removal is kept in `evidence_removal` and the file stays in the store; once submitted, evidence is
+   * part of the locked record.
    */
   async removeEvidence(input: RemoveEvidenceInput, principal: Principal): Promise<SectionView> {
     return retryingTransaction(this.dataSource, async (manager) => {
@@ -126,7 +127,12 @@ export class SectionService {
         if (!evidence) throw new AppError('NOT_FOUND', '证据不存在，或不属于本次检查', { field: 'evidenceId', id: input.evidenceId });
         if (section?.status === 'SUBMITTED') throw conflict('本部门检查记录已提交并锁定，其中的证据不能删除；如有误，请提交更正并说明理由', { field: 'evidenceId', status: 'SUBMITTED' });
         // Removed by someone else already: the record is as this user wants it.
-        if (!evidence.removedAt) await manager.update(EvidenceEntity, { id: evidence.id }, { removedAt: new Date(), removedBy: principal.userId });
+        if (!evidence.removedAt) {
+          const now = new Date();
+          await manager.update(EvidenceEntity, { id: evidence.id }, { removedAt: now, removedBy: principal.userId });
+          const { fileName, uploadedBy, uploadedAt } = evidence;
+          await manager.insert(EvidenceRemovalEntity, { id: randomUUID(), evidenceId: evidence.id, inspectionId: evidence.inspectionId, fileName, uploadedBy, uploadedAt, removedBy: principal.userId, removedAt: now });
+        }
       }
       return toSectionView(this.department, input.inspectionId, await this.rows(manager, input.inspectionId, input.planId, section));
     });

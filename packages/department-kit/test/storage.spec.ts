@@ -6,7 +6,7 @@ import { createLogger } from '@dr/subgraph-kit';
 import { openTestDataSource, pendingSchemaChanges } from '@dr/subgraph-kit/dist/testing';
 import { testDatabases } from '@dr/config-jest/databases';
 import { DEPARTMENT_ENTITIES, DEPARTMENT_MIGRATIONS } from '../src/tables';
-import { CheckItemEntity, SectionChangeEntity, SectionEntity, SectionItemEntity } from '../src/entities';
+import { CheckItemEntity, EvidenceEntity, EvidenceRemovalEntity, SectionChangeEntity, SectionEntity, SectionItemEntity } from '../src/entities';
 import { checkItemId, seedCheckItems } from '../src/seed';
 import { SectionService } from '../src/section.service';
 import { ItemOutcome, OrderDelivery, OrderKind } from '../src/enums';
@@ -112,6 +112,25 @@ describe.each(testDatabases())('department storage on %s', (db) => {
     expect(amended.amendments).toEqual([expect.objectContaining({ version: 4, reason: '笔误：期限应为 8 月 25 日', changes: [expect.objectContaining({ field: 'orders', before: expect.stringContaining('2022-08-20'), after: expect.stringContaining('2022-08-25') })] })]);
     const section = await dataSource.getRepository(SectionEntity).findOneByOrFail({ inspectionId });
     expect(JSON.parse(section.submittedRecord!).orders[0].deadline).toBe('2022-08-20');
+  });
+
+  it('removing evidence before submission marks it and logs the removal in the same transaction; once submitted it is refused', async () => {
+    const inspectionId = randomUUID();
+    const evidence: EvidenceEntity = { id: randomUUID(), inspectionId, checkItemId: item('C2'), sha256: 'a'.repeat(64), contentType: 'image/png', size: 10, fileName: '误拍.png', uploadedBy: 'u-other', uploadedAt: new Date('2022-08-10T02:00:00Z'), removedAt: null, removedBy: null };
+    await dataSource.getRepository(EvidenceEntity).insert(evidence);
+    await save(inspectionId, 0, { items: allCompliant(), resultCodes: [1] });
+    const remove = (idempotencyKey = randomUUID()) => sut().removeEvidence({ inspectionId, planId: PLAN_2022.id, evidenceId: evidence.id, idempotencyKey }, inspector);
+    const view = await remove();
+    expect(view.items.flatMap((i) => i.evidence)).toEqual([]);
+    expect(await dataSource.getRepository(EvidenceEntity).findOneByOrFail({ id: evidence.id })).toMatchObject({ removedBy: inspector.userId, removedAt: expect.any(Date) });
+    await remove();
+    const log = await dataSource.getRepository(EvidenceRemovalEntity).findBy({ evidenceId: evidence.id });
+    expect(log).toEqual([expect.objectContaining({ inspectionId, fileName: '误拍.png', uploadedBy: 'u-other', uploadedAt: evidence.uploadedAt, removedBy: inspector.userId })]);
+
+    await dataSource.getRepository(EvidenceEntity).update({ id: evidence.id }, { removedAt: null, removedBy: null });
+    await sut().submit({ inspectionId, expectedVersion: 1, idempotencyKey: randomUUID() }, inspector);
+    await expect(remove()).rejects.toMatchObject({ extensions: { code: 'CONFLICT', field: 'evidenceId' } });
+    expect(await dataSource.getRepository(EvidenceRemovalEntity).countBy({ evidenceId: evidence.id })).toBe(1);
   });
 
   it('refuses an item that is not this department\'s and an impossible result, naming the field, and writes nothing', async () => {

@@ -38,6 +38,8 @@ export interface RenderPoolOptions {
 export interface RenderPool {
   /** Parses the font in a worker now: a bad `PDF_FONT_PATH` fails at start, not at the first print. */
   warm(): Promise<void>;
+  /** @throws RenderPoolBusy when the queue is full: check before gathering a document's data. */
+  assertNotBusy(): void;
   renderNoticeLetter(data: NoticeLetterData): Promise<Buffer>;
   renderRecordForm(data: RecordFormData): Promise<Buffer>;
   renderStatisticsForm(data: RecordFormData): Promise<Buffer>;
@@ -69,12 +71,24 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
 
   let refused = 0;
   let rendered = 0;
+  const assertNotBusy = () => {
+    if (pool.queueSize < maxQueue) return;
+    refused += 1;
+    throw new RenderPoolBusy(pool.queueSize);
+  };
   async function run(task: RenderTask): Promise<Buffer | null> {
-    if (pool.queueSize >= maxQueue) {
-      refused += 1;
-      throw new RenderPoolBusy(pool.queueSize);
+    assertNotBusy();
+    let result: RenderTaskResult;
+    try {
+      result = await pool.run(task);
+    } catch (error) {
+      // piscina's own limit, reached between the check above and the queueing.
+      if (error instanceof Error && error.message === 'Task queue is at limit') {
+        refused += 1;
+        throw new RenderPoolBusy(pool.queueSize);
+      }
+      throw error;
     }
-    const result = await pool.run(task);
     if (!result.ok) throw new DocumentRenderError(result.code, result.message);
     if (result.pdf) rendered += 1;
     return result.pdf ? Buffer.from(result.pdf.buffer, result.pdf.byteOffset, result.pdf.byteLength) : null;
@@ -85,6 +99,7 @@ export function createRenderPool(options: RenderPoolOptions = {}): RenderPool {
     warm: async () => {
       await run({ kind: 'fonts' });
     },
+    assertNotBusy,
     renderNoticeLetter: (data) => pdf({ kind: 'notice', data }),
     renderRecordForm: (data) => pdf({ kind: 'record-form', data }),
     renderStatisticsForm: (data) => pdf({ kind: 'statistics-form', data }),

@@ -378,7 +378,7 @@ export function useDepartmentSection<TQuery extends SectionQueryData>(options: U
         void refetch().catch(() => undefined);
       } else if (event.type === 'failed' && event.entry.kind === FILE_UPLOAD) {
         markUploadFailed(event.entry, event.failure.message);
-      } else if (event.type === 'failed' && event.failure.code === 'CONFLICT') {
+      } else if (event.type === 'failed' && event.entry.kind === VERSIONED_WRITE && event.failure.code === 'CONFLICT') {
         setConflictFailure(event.failure);
       }
     });

@@ -35,6 +35,8 @@ export function visitRoutes(options: { dataSource: DataSource; files: FileStore;
       const principal = await principalOrReply(request, response, publicKey);
       if (!principal) return;
       try {
+        // Refuse before reading three departments through the graph for a document that would wait.
+        renderer.assertNotBusy();
         const started = performance.now();
         const bytes = await render(match[1], request.headers.authorization ?? null, principal);
         logger.info({ inspectionId: match[1], document: name, bytes: bytes.length, ms: Math.round(performance.now() - started) }, 'document rendered');

@@ -52,20 +52,21 @@ export interface FileUploadHandlerOptions {
 }
 
 /**
- * Uploads {@link FileUpload}s with `Content-Type` and the URI-encoded `X-File-Name`, and returns the
+ * Uploads {@link FileUpload}s with `Content-Type`, the URI-encoded `X-File-Name` and the entry's
+ * `Idempotency-Key` (a resend answers the first answer and changes nothing), and returns the
  * JSON the server answered (for evidence: `{ id, fileName, contentType, size, sha256, url }`). A
  * refusal throws a `GatewayFileError` carrying the server's Chinese `error`; no answer throws one
  * with status 0, which the outbox retries.
  * @param options - gateway and token
  */
 export function fileUploadHandler(options: FileUploadHandlerOptions): OutboxHandler<FileUpload> {
-  return async (payload) => {
+  return async (payload, entry) => {
     const response = await fetchGatewayFile({
       gatewayUrl: await options.gatewayUrl(),
       path: payload.path,
       token: options.getToken(),
       method: 'POST',
-      headers: { 'content-type': payload.contentType || 'application/octet-stream', 'x-file-name': encodeURIComponent(payload.fileName) },
+      headers: { 'content-type': payload.contentType || 'application/octet-stream', 'x-file-name': encodeURIComponent(payload.fileName), 'idempotency-key': entry.idempotencyKey },
       body: payload.blob,
     });
     return response.json();
