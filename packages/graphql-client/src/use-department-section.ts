@@ -413,7 +413,9 @@ export function useDepartmentSection<TQuery extends SectionQueryData>(options: U
       const evidenceId = removalTarget(entry);
       if (!evidenceId || handledFailures.current.has(entry.id)) continue;
       handledFailures.current.add(entry.id);
-      setRemovalErrors((current) => ({ ...current, [evidenceId]: `未能删除：${entry.failure?.message ?? '请稍后重试'}` }));
+      // The server's own reason (e.g. the record was submitted meanwhile), not the generic conflict text.
+      const reason = entry.failure?.serverMessage ?? entry.failure?.message ?? '请稍后重试';
+      setRemovalErrors((current) => ({ ...current, [evidenceId]: `未能删除：${reason}` }));
       void outbox.discard(entry.id);
     }
   }, [sync.failed, outbox]);

@@ -108,7 +108,7 @@ describe('Outbox', () => {
     expect(failures).toEqual(['CONFLICT']);
     const s2 = scopeStateOf(sut.getSnapshot(), 's2');
     expect(s2).toMatchObject({ state: 'conflict', pendingCount: 1 });
-    expect(s2.failed[0].failure).toMatchObject({ code: 'CONFLICT', message: '数据已被他人修改，请刷新后重试', extensions: { currentVersion: 4 } });
+    expect(s2.failed[0].failure).toMatchObject({ code: 'CONFLICT', message: '数据已被他人修改，请刷新后重试', serverMessage: '记录已被他人修改', extensions: { currentVersion: 4 } });
 
     await sut.discard(stale.id);
     await waitUntil(() => calls.includes('after-stale'));

@@ -40,6 +40,8 @@ export interface OutboxFailure {
   code: string | null;
   /** Chinese text for the user. */
   message: string;
+  /** What the server said, word for word, when it said something (its reason may be more exact). */
+  serverMessage?: string;
   /** The first GraphQL error's extensions (a CONFLICT's `currentVersion` and `changes`). */
   extensions?: Record<string, unknown>;
 }
@@ -182,6 +184,7 @@ function defaultDescribeFailure(error: unknown): OutboxFailure {
   return {
     code: kind === 'UNKNOWN' || kind === 'NETWORK' ? null : kind,
     message: serverText || describeGraphQLError(error),
+    serverMessage: first?.message ?? (error instanceof GatewayFileError ? error.message || undefined : undefined),
     extensions: first?.extensions ? { ...first.extensions } : undefined,
   };
 }
