@@ -12,7 +12,8 @@ import { DirectoryImports1700000000003 } from './migrations/1700000000003-direct
 import { ImportJob, ImportRowError } from './directory-import/import-job.entity';
 import { RecordSignature, VenueResponse } from './visit/visit.entities';
 import { Visits1700000000004 } from './migrations/1700000000004-visits';
-import { IdempotentRequest } from '@dr/subgraph-kit';
+import { IdempotentRequest, InboxEventEntity, OutboxEventEntity } from '@dr/subgraph-kit';
+import { OfficeEvents1700000000010 } from './migrations/1700000000010-events';
 
-export const OFFICE_ENTITIES = [Plan, Venue, Inspector, InspectorConflict, Inspection, TeamMember, User, Draw, DrawBlob, ImportJob, ImportRowError, RecordSignature, VenueResponse, IdempotentRequest];
-export const OFFICE_MIGRATIONS = [OfficeInitial1700000000000, DirectoriesAndDraws1700000000002, DirectoryImports1700000000003, Visits1700000000004];
+export const OFFICE_ENTITIES = [Plan, Venue, Inspector, InspectorConflict, Inspection, TeamMember, User, Draw, DrawBlob, ImportJob, ImportRowError, RecordSignature, VenueResponse, IdempotentRequest, OutboxEventEntity, InboxEventEntity];
+export const OFFICE_MIGRATIONS = [OfficeInitial1700000000000, DirectoriesAndDraws1700000000002, DirectoryImports1700000000003, Visits1700000000004, OfficeEvents1700000000010];

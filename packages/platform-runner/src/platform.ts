@@ -106,6 +106,9 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     FILES_DIR: join(dataDir, 'files'),
     MYSQL_DATABASE_PREFIX: mysqlPrefix,
     AUTH_PUBLIC_KEY: keys.AUTH_PUBLIC_KEY,
+    // Subgraphs deliver events to each other directly (ADR 0013), with a secret made for this run.
+    EVENTS_TOKEN: base.EVENTS_TOKEN ?? randomBytes(32).toString('base64url'),
+    EVENT_PEERS: SUBGRAPH_SERVICES.map((name) => `${name}=http://127.0.0.1:${ports[name]}`).join(','),
   };
   delete common.MYSQL_DATABASE;
   delete common.AUTH_PRIVATE_KEY;

@@ -33,6 +33,29 @@ export const databaseConfigSchema = z.object({
   MYSQL_DATABASE: z.string().regex(/^[A-Za-z0-9_]+$/, '只能包含字母、数字和下划线').optional(),
   /** Create the database if it does not exist (needs the CREATE privilege). */
   MYSQL_CREATE_DATABASE: z.stringbool().default(true),
+  /**
+   * Shared secret with which subgraphs deliver events to each other (`/internal/events`); at least 32
+   * characters. Without it, this subgraph neither sends nor accepts events (the runner makes one per run).
+   */
+  EVENTS_TOKEN: z.string().min(32, 'EVENTS_TOKEN 至少 32 个字符').optional(),
+  /** Where each subgraph listens, for event delivery: `office=http://127.0.0.1:4001,culture=…`. */
+  EVENT_PEERS: z
+    .string()
+    .default('office=http://127.0.0.1:4001,culture=http://127.0.0.1:4002,market=http://127.0.0.1:4003,fire=http://127.0.0.1:4004')
+    .transform((value, context) => {
+      const peers: Record<string, string> = {};
+      for (const entry of value.split(',').map((part) => part.trim()).filter(Boolean)) {
+        const [name, url] = entry.split('=');
+        if (!name || !url || !URL.canParse(url)) {
+          context.addIssue({ code: 'custom', message: `应为 名称=URL，用逗号分隔：${entry}` });
+          return z.NEVER;
+        }
+        peers[name] = url;
+      }
+      return peers;
+    }),
+  /** How often the event relay reads its outbox (milliseconds). */
+  EVENTS_POLL_MS: z.coerce.number().int().min(20).max(60_000).default(250),
   /** Load the demo data once into an empty database. */
   SEED_DEMO_DATA: z.stringbool().default(true),
 });

@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { principalFromHeader, publicKeyFrom } from './auth';
-import { databaseConfigSchema, loadConfig, portWithDefault, serverConfigSchema, type DatabaseConfig } from './config';
+import { ConfigError, databaseConfigSchema, loadConfig, portWithDefault, serverConfigSchema, type DatabaseConfig } from './config';
 import type { RequestContext } from './context';
 import { openDataSource, type DataSourceSpec } from './data-source';
 import { createErrorFormatter } from './errors';
@@ -14,6 +14,7 @@ import { createHttpApp, type HttpApp, type HttpRoute } from './http';
 import { createLogger } from './logger';
 import { renderMetrics, requestCountingPlugin } from './metrics';
 import { closeOnSignals } from './shutdown';
+import { EventRelay, HttpEventTransport, eventRoutes, type EventHandlers } from './events';
 
 export interface SubgraphServerOptions<Loaders> {
   name: string;
@@ -75,6 +76,8 @@ export interface SubgraphDefinition<Loaders> extends DataSourceSpec {
   routes?: (dataSource: DataSource, publicKey: KeyObject, logger: Logger, config: DatabaseConfig) => HttpRoute[];
   /** More lines for `/metrics` (Prometheus text). */
   metrics?: () => string;
+  /** The events this subgraph consumes from others (applied once each, in their own transaction). */
+  eventHandlers?: (dataSource: DataSource, logger: Logger) => EventHandlers;
 }
 
 /** Reads the environment, opens the database (migrating it), seeds, listens, and closes on signals. */
@@ -84,6 +87,14 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
   const dataSource = await openDataSource(definition, config, logger);
   if (config.SEED_DEMO_DATA && definition.seed) await definition.seed(dataSource, logger);
   const publicKey = publicKeyFrom(config.AUTH_PUBLIC_KEY);
+  const events = config.EVENTS_TOKEN
+    ? {
+        relay: new EventRelay({ dataSource, source: definition.name, transport: new HttpEventTransport(config.EVENT_PEERS, config.EVENTS_TOKEN), logger, intervalMs: config.EVENTS_POLL_MS }),
+        routes: eventRoutes(dataSource, definition.eventHandlers?.(dataSource, logger) ?? {}, config.EVENTS_TOKEN, logger),
+      }
+    : null;
+  if (!events && config.NODE_ENV === 'production') throw new ConfigError('配置有误 (invalid configuration):\n  EVENTS_TOKEN: 生产环境必须设置（子图之间传递事件的共享密钥）');
+  if (!events) logger.warn('EVENTS_TOKEN is not set: this subgraph neither sends nor receives events');
   const app = await createSubgraphServer({
     name: definition.name,
     schema: await definition.buildSchema(dataSource, logger),
@@ -91,12 +102,14 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
     logger,
     publicKey,
     createLoaders: definition.createLoaders,
-    routes: definition.routes?.(dataSource, publicKey, logger, config),
+    routes: [...(definition.routes?.(dataSource, publicKey, logger, config) ?? []), ...(events?.routes ?? [])],
     metrics: definition.metrics,
   });
   const { url } = await app.listen(config.PORT, config.HOST);
+  events?.relay.start();
   logger.info({ url, db: config.DB_CLIENT }, 'subgraph ready');
   closeOnSignals(logger, async () => {
+    await events?.relay.stop();
     await app.close();
     await dataSource.destroy();
   });
