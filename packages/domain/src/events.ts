@@ -1,0 +1,45 @@
+import type { Department } from './department';
+
+/**
+ * The facts subgraphs tell each other (ADR 0013), by topic. Payloads carry what the receiver needs to
+ * keep its own small read model, so that no receiver has to ask back. Dates are `YYYY-MM-DD` calendar
+ * dates in China (R-CAL-3); times are ISO instants.
+ */
+export interface EventPayloads {
+  /**
+   * office → each participating department: the venue signed the record form or refused (R-VISIT-3),
+   * so the visit is over and each department's result is formed (R-RES-3, R-PUB-1).
+   */
+  'inspection.signed': {
+    inspectionId: string;
+    planId: string;
+    /** The venue as the office's directory knows it, for the department's lists and publication. */
+    venue: { id: string; name: string; uscc: string; street: string };
+    /** The day of the visit: the inspection ends that day (the publication deadline counts from it, R-PUB-1). */
+    inspectedOn: string;
+    /** The day the result was formed (the venue signed or refused): the referral deadline counts from it (R-RES-3). */
+    signedOn: string;
+    /** Officers of the team (inspector directory ids): they may enter the results. */
+    teamInspectorIds: string[];
+    departments: Department[];
+  };
+  /** department → office: a result was published (谁检查、谁录入、谁公开, R-PUB-1); the public page shows it. */
+  'result.published': PublishedResult;
+  /** department → office: a published result was corrected; it stays public, marked 更正. */
+  'result.corrected': PublishedResult & { correction: { reason: string; correctedOn: string } };
+}
+
+/** One department's published result of one inspection, as the public sees it (no personal data). */
+export interface PublishedResult {
+  inspectionId: string;
+  planId: string;
+  department: Department;
+  venue: { id: string; name: string; uscc: string; street: string };
+  resultCodes: number[];
+  inspectedOn: string;
+  publishedOn: string;
+  /** Bumped by each correction, so a late, older event never overwrites a newer one. */
+  revision: number;
+}
+
+export type EventTopic = keyof EventPayloads;
