@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import proxyAddr from 'proxy-addr';
 import type { Principal } from '@dr/domain';
 import { principalFromHeader } from '@dr/subgraph-kit';
 
@@ -7,10 +8,22 @@ export interface GatewayContext {
   principal: Principal | null;
   authorization: string | undefined;
   requestId: string;
+  /** Who is calling, for the office's login throttling (sent on as `x-client-address`). */
+  clientAddress: string;
+}
+
+/**
+ * The caller's address: the TCP peer, or, when the peer is one of `trustedProxies` (addresses, CIDRs or
+ * proxy-addr's names such as `loopback`), the nearest untrusted address in its X-Forwarded-For. Anyone
+ * else's X-Forwarded-For is ignored, so a client cannot choose its own address.
+ */
+export function clientAddressResolver(trustedProxies: string[]): (request: IncomingMessage) => string {
+  const trust = proxyAddr.compile(trustedProxies);
+  return (request) => proxyAddr(request, trust);
 }
 
 /** A bad or expired token is refused here already (UNAUTHENTICATED); the subgraphs check again. */
-export async function createGatewayContext(request: IncomingMessage, requestId: string, publicKey: KeyObject): Promise<GatewayContext> {
+export async function createGatewayContext(request: IncomingMessage, requestId: string, publicKey: KeyObject, clientAddress: (request: IncomingMessage) => string): Promise<GatewayContext> {
   const authorization = request.headers.authorization;
-  return { principal: await principalFromHeader(authorization, publicKey), authorization, requestId };
+  return { principal: await principalFromHeader(authorization, publicKey), authorization, requestId, clientAddress: clientAddress(request) };
 }

@@ -5,7 +5,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { SUPERGRAPH_PATH, type SubgraphName } from '@dr/supergraph';
 import { createErrorFormatter, createHttpApp, publicKeyFrom, renderMetrics, requestCountingPlugin, type HttpApp, type Logger } from '@dr/subgraph-kit';
 import type { GatewayConfig } from './config';
-import { createGatewayContext, type GatewayContext } from './context';
+import { clientAddressResolver, createGatewayContext, type GatewayContext } from './context';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { fileProxyRoutes } from './file-proxy';
 
@@ -46,12 +46,13 @@ export async function createGateway(config: GatewayConfig, logger: Logger): Prom
   });
   await apollo.start();
   const publicKey = publicKeyFrom(config.AUTH_PUBLIC_KEY);
+  const clientAddress = clientAddressResolver(config.TRUSTED_PROXIES);
   return createHttpApp({
     service: 'gateway',
     logger,
     apollo,
     corsOrigins: config.CORS_ORIGINS,
-    context: (request, requestId) => createGatewayContext(request, requestId, publicKey),
+    context: (request, requestId) => createGatewayContext(request, requestId, publicKey, clientAddress),
     // The gateway is up when it can plan queries; subgraphs are reported, not required (degraded mode).
     health: async () => {
       const entries = await Promise.all(Object.entries(urls).map(async ([name, url]) => [name, await probe(url)] as const));

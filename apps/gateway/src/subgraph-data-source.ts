@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
 import { DEPARTMENT_NAMES, isDepartment } from '@dr/domain';
+import { CLIENT_ADDRESS_HEADER } from '@dr/subgraph-kit';
 import type { GatewayContext } from './context';
 
 /** The Chinese name of a subgraph, for messages users read. */
@@ -31,6 +32,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (!('authorization' in context)) return;
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
     if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
+    // Set, never passed through: the office throttles logins by this address and believes it (docs/operations.md).
+    request.http?.headers.set(CLIENT_ADDRESS_HEADER, context.clientAddress);
   }
 
   override didEncounterError(error: Error): void {

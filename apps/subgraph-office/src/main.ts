@@ -11,6 +11,10 @@ import { OFFICE_ENTITIES, OFFICE_MIGRATIONS } from './entities';
 import { seedOffice } from './seed';
 import { drawRoutes } from './draw/draw.routes';
 import { AuthService } from './auth/auth.service';
+import { LOGIN_THROTTLE_POLICY } from './auth/login-throttle.policy';
+import type { LoginThrottleStore } from './auth/login-throttle.store';
+import { SqlLoginThrottleStore } from './auth/login-throttle-sql.store';
+import { RedisLoginThrottleStore } from './auth/login-throttle-redis.store';
 import { ImportService } from './directory-import/import.service';
 import { importRoutes } from './directory-import/import.routes';
 import { VisitService } from './visit/visit.service';
@@ -33,9 +37,15 @@ runMain('office', async () => {
       PDF_RENDER_THREADS: z.coerce.number().int().min(1).max(32).default(defaultRenderThreads()),
       /** PDFs that may wait for a worker; beyond that the office answers 503 (busy, try again). */
       PDF_RENDER_QUEUE: z.coerce.number().int().min(1).max(10_000).default(32),
+      /** Redis for the failed-login counters (shared by several office processes); unset: the office database. */
+      REDIS_URL: z.url({ protocol: /^rediss?$/, message: '应为 Redis 地址，例如 redis://127.0.0.1:6379' }).optional(),
     }),
   );
   const signingKey = privateKeyFrom(config.AUTH_PRIVATE_KEY);
+  const { forgetAfterSeconds } = LOGIN_THROTTLE_POLICY;
+  // Connected now, so an unreachable Redis stops the office at start rather than failing logins later.
+  const redisThrottle = config.REDIS_URL ? await RedisLoginThrottleStore.connect(config.REDIS_URL, forgetAfterSeconds) : undefined;
+  const throttleFor = (dataSource: DataSource): LoginThrottleStore => redisThrottle ?? new SqlLoginThrottleStore(dataSource, forgetAfterSeconds);
   let imports: ImportService | undefined;
   const importsFor = (dataSource: DataSource, logger: Logger) => {
     if (imports) return imports;
@@ -55,7 +65,7 @@ runMain('office', async () => {
     migrations: OFFICE_MIGRATIONS,
     createLoaders: createOfficeLoaders,
     buildSchema: (dataSource, logger) =>
-      buildOfficeSchema(dataSource, { auth: new AuthService(dataSource, signingKey), imports: importsFor(dataSource, logger), visits: new VisitService(dataSource, files, sections) }),
+      buildOfficeSchema(dataSource, { auth: new AuthService(dataSource, signingKey, throttleFor(dataSource)), imports: importsFor(dataSource, logger), visits: new VisitService(dataSource, files, sections) }),
     seed: seedOffice,
     routes: (dataSource, publicKey, logger) => [
       ...drawRoutes(dataSource),

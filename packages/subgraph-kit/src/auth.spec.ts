@@ -1,4 +1,5 @@
-import { generateAuthKeys, principalFromHeader, privateKeyFrom, publicKeyFrom, signToken, verifyToken } from './auth';
+import { SignJWT } from 'jose';
+import { generateAuthKeys, principalFromHeader, privateKeyFrom, publicKeyFrom, signToken, TOKEN_MAX_AGE_SECONDS, verifyToken } from './auth';
 import type { Principal } from '@dr/domain';
 
 const principal: Principal = { userId: 'u1', username: 'culture-admin', displayName: '管理员', role: 'DEPARTMENT_ADMIN', department: 'culture', inspectorId: null };
@@ -30,6 +31,32 @@ describe('session tokens', () => {
   it('refuses an expired token with a message saying so', async () => {
     const { token } = await signToken(principal, signing, -10);
     await expect(verifyToken(token, verifying)).rejects.toMatchObject({ message: '登录已过期，请重新登录' });
+  });
+
+  // Signed with the real key and the real issuer, audience and claims: only exp / iat differ.
+  const craft = () =>
+    new SignJWT({ name: principal.displayName, username: principal.username, role: principal.role, dept: principal.department, insp: null })
+      .setProtectedHeader({ alg: 'EdDSA' })
+      .setSubject(principal.userId)
+      .setIssuer('double-random/office')
+      .setAudience('double-random');
+
+  it('refuses a token without an expiry (exp), though correctly signed', async () => {
+    const token = await craft().setIssuedAt().sign(signing);
+    await expect(verifyToken(token, verifying)).rejects.toMatchObject({ message: '登录令牌无效，请重新登录', extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('refuses a token without an issue time (iat), though correctly signed', async () => {
+    const token = await craft().setExpirationTime('1h').sign(signing);
+    await expect(verifyToken(token, verifying)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('refuses a token issued longer ago than the maximum age, even when its exp lies far ahead', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const token = await craft().setIssuedAt(now - TOKEN_MAX_AGE_SECONDS - 60).setExpirationTime(now + 30 * 24 * 3600).sign(signing);
+    await expect(verifyToken(token, verifying)).rejects.toMatchObject({ message: '登录已过期，请重新登录', extensions: { code: 'UNAUTHENTICATED' } });
+    const fresh = await craft().setIssuedAt(now - TOKEN_MAX_AGE_SECONDS + 60).setExpirationTime(now + 3600).sign(signing);
+    await expect(verifyToken(fresh, verifying)).resolves.toEqual(principal);
   });
 
   it('reads the principal from a Bearer header and nothing from no header', async () => {

@@ -1,4 +1,5 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { isDepartment, ROLES, type Principal, type Role } from '@dr/domain';
 import { unauthenticated } from './errors';
@@ -10,6 +11,12 @@ import { unauthenticated } from './errors';
  */
 const ISSUER = 'double-random/office';
 const AUDIENCE = 'double-random';
+
+/**
+ * The oldest token any server accepts, whatever its `exp` says: a token signed with a far `exp` (or
+ * none) by a leaked or misused key still dies within a working day. Tokens are issued for 8 h.
+ */
+export const TOKEN_MAX_AGE_SECONDS = 12 * 60 * 60;
 
 /** Accepts a PEM as is, with `\n` escapes (as env files carry it), or base64-encoded. */
 function normalisePem(value: string): string {
@@ -47,10 +54,19 @@ export async function signToken(principal: Principal, key: KeyObject, ttlSeconds
   return { token, expiresAt };
 }
 
-/** Verifies a token and returns who it names; a bad or expired token is UNAUTHENTICATED. */
+/**
+ * Verifies a token and returns who it names; a bad or expired token, one without `exp` or `iat`, or one
+ * issued more than {@link TOKEN_MAX_AGE_SECONDS} ago is UNAUTHENTICATED.
+ */
 export async function verifyToken(token: string, key: KeyObject): Promise<Principal> {
   try {
-    const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['EdDSA'] });
+    const { payload } = await jwtVerify(token, key, {
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      algorithms: ['EdDSA'],
+      requiredClaims: ['exp', 'iat'],
+      maxTokenAge: TOKEN_MAX_AGE_SECONDS,
+    });
     const role = payload.role as Role;
     const department = payload.dept ?? null;
     if (!payload.sub || !ROLES.includes(role) || (department !== null && !isDepartment(department))) throw unauthenticated('登录令牌内容无效，请重新登录');
@@ -69,4 +85,20 @@ export async function principalFromHeader(header: string | undefined, key: KeyOb
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) throw unauthenticated('Authorization 头格式应为 “Bearer 令牌”');
   return verifyToken(match[1], key);
+}
+
+/** The header in which the gateway tells a subgraph the caller's address (the browser's, not its own). */
+export const CLIENT_ADDRESS_HEADER = 'x-client-address';
+
+/**
+ * The caller's address as a subgraph sees it: the gateway's {@link CLIENT_ADDRESS_HEADER}, else the TCP
+ * peer. The header is believed as is: subgraphs listen on 127.0.0.1 by default, so only the gateway
+ * (or something else on the same host) can reach them (docs/operations.md, "Login throttling").
+ */
+export function clientAddressOf(request: IncomingMessage): string {
+  const header = request.headers[CLIENT_ADDRESS_HEADER];
+  const forwarded = (Array.isArray(header) ? header[0] : header)?.trim();
+  // An address is at most 45 characters (IPv6 with an IPv4 tail); anything longer is not one.
+  if (forwarded && forwarded.length <= 45) return forwarded;
+  return request.socket.remoteAddress ?? 'unknown';
 }

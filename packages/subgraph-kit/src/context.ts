@@ -8,6 +8,8 @@ export interface RequestContext<Loaders = unknown> {
   /** The request's `Authorization` header, for calls this server makes on the caller's behalf. */
   authorization: string | null;
   requestId: string;
+  /** The caller's network address as the gateway reports it (`clientAddressOf`), for login throttling. */
+  clientAddress: string;
   logger: Logger;
   loaders: Loaders;
 }

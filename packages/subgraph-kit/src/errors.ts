@@ -1,8 +1,11 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 
-/** The error codes the UI reads (`extensions.code`); it never parses message text. */
-export const ERROR_CODES = ['BAD_USER_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'UNAUTHENTICATED', 'SUBGRAPH_UNAVAILABLE'] as const;
+/**
+ * The error codes the UI reads (`extensions.code`); it never parses message text.
+ * `TOO_MANY_ATTEMPTS` (login throttling) carries `retryAfterSeconds`.
+ */
+export const ERROR_CODES = ['BAD_USER_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'UNAUTHENTICATED', 'SUBGRAPH_UNAVAILABLE', 'TOO_MANY_ATTEMPTS'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /**

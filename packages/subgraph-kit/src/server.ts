@@ -5,7 +5,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { principalFromHeader, publicKeyFrom } from './auth';
+import { clientAddressOf, principalFromHeader, publicKeyFrom } from './auth';
 import { ConfigError, databaseConfigSchema, loadConfig, portWithDefault, serverConfigSchema, type DatabaseConfig } from './config';
 import type { RequestContext } from './context';
 import { openDataSource, type DataSourceSpec } from './data-source';
@@ -54,6 +54,7 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
       principal: await principalFromHeader(request.headers.authorization, options.publicKey),
       authorization: request.headers.authorization ?? null,
       requestId,
+      clientAddress: clientAddressOf(request),
       logger: logger.child({ requestId }),
       loaders: options.createLoaders(dataSource),
     }),

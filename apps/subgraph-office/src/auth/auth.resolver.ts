@@ -14,9 +14,7 @@ export class AuthResolver {
 
   @Mutation(() => LoginPayload, { description: '登录，返回令牌' })
   async login(@Arg('input') input: LoginInput, @Ctx() context: OfficeContext): Promise<LoginPayload> {
-    const result = await this.auth.login(input.username, input.password);
-    context.logger.info({ userId: result.user.id }, 'login');
-    return result;
+    return this.auth.login({ username: input.username, password: input.password, address: context.clientAddress }, context.logger);
   }
 
   @Query(() => User, { nullable: true, description: '当前登录用户；未登录时为 null' })
