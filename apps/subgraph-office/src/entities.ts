@@ -13,6 +13,8 @@ import { ImportJob, ImportRowError } from './directory-import/import-job.entity'
 import { RecordSignature, VenueResponse } from './visit/visit.entities';
 import { Visits1700000000004 } from './migrations/1700000000004-visits';
 import { IdempotentRequest } from '@dr/subgraph-kit';
+import { CalendarYearRecord } from './calendar/calendar-year.entity';
+import { CalendarYears1700000000005 } from './migrations/1700000000005-calendar-years';
 
-export const OFFICE_ENTITIES = [Plan, Venue, Inspector, InspectorConflict, Inspection, TeamMember, User, Draw, DrawBlob, ImportJob, ImportRowError, RecordSignature, VenueResponse, IdempotentRequest];
-export const OFFICE_MIGRATIONS = [OfficeInitial1700000000000, DirectoriesAndDraws1700000000002, DirectoryImports1700000000003, Visits1700000000004];
+export const OFFICE_ENTITIES = [Plan, Venue, Inspector, InspectorConflict, Inspection, TeamMember, User, Draw, DrawBlob, ImportJob, ImportRowError, RecordSignature, VenueResponse, IdempotentRequest, CalendarYearRecord];
+export const OFFICE_MIGRATIONS = [OfficeInitial1700000000000, DirectoriesAndDraws1700000000002, DirectoryImports1700000000003, Visits1700000000004, CalendarYears1700000000005];

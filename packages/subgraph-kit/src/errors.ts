@@ -1,8 +1,11 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 
-/** The error codes the UI reads (`extensions.code`); it never parses message text. */
-export const ERROR_CODES = ['BAD_USER_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'UNAUTHENTICATED', 'SUBGRAPH_UNAVAILABLE'] as const;
+/**
+ * The error codes the UI reads (`extensions.code`); it never parses message text. CALENDAR_YEAR_MISSING:
+ * a working-day deadline reaches a year whose holiday arrangement is not loaded (R-CAL-2).
+ */
+export const ERROR_CODES = ['BAD_USER_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'UNAUTHENTICATED', 'SUBGRAPH_UNAVAILABLE', 'CALENDAR_YEAR_MISSING'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /**
