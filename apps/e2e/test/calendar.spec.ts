@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { startPlatform, type Platform } from '@dr/platform-runner';
 import { testDatabases } from '@dr/config-jest/databases';
 import { graphql, login } from './graphql';
@@ -100,5 +103,19 @@ describe.each(testDatabases())('the working-day calendar through the gateway on 
       [2026, 'SHIPPED'],
       [2027, 'LOADED'],
     ]);
+  });
+});
+
+describe('npm run deadline (the CLI on the shipped arrangements)', () => {
+  const cli = join(__dirname, '..', '..', 'subgraph-office', 'dist', 'calendar', 'deadline-cli.js');
+  const run = (...args: string[]) => promisify(execFile)(process.execPath, [cli, ...args], { env: { ...process.env, TZ: 'America/Los_Angeles' } });
+
+  it('R-CAL-1: prints 2026-10-13 for 2026-09-28 + 7, even in a time zone west of UTC (R-CAL-3)', async () => {
+    expect((await run('2026-09-28', '7')).stdout).toBe('2026-10-13\n');
+  });
+
+  it('a bad date or a year without an arrangement prints a Chinese reason and exits 1', async () => {
+    await expect(run('2022-02-30', '7')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('日期“2022-02-30”无效') });
+    await expect(run('2026-12-25', '10')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('尚未载入 2027 年') });
   });
 });
