@@ -16,6 +16,8 @@ import { IdempotentRequest, InboxEventEntity, OutboxEventEntity } from '@dr/subg
 import { OfficeEvents1700000000010 } from './migrations/1700000000010-events';
 import { LoginThrottle } from './auth/login-throttle.entity';
 import { LoginThrottle1700000000005 } from './migrations/1700000000005-login-throttle';
+import { CalendarYearRecord } from './calendar/calendar-year.entity';
+import { CalendarYears1700000000006 } from './migrations/1700000000006-calendar-years';
 
-export const OFFICE_ENTITIES = [Plan, Venue, Inspector, InspectorConflict, Inspection, TeamMember, User, Draw, DrawBlob, ImportJob, ImportRowError, RecordSignature, VenueResponse, IdempotentRequest, LoginThrottle, OutboxEventEntity, InboxEventEntity];
-export const OFFICE_MIGRATIONS = [OfficeInitial1700000000000, DirectoriesAndDraws1700000000002, DirectoryImports1700000000003, Visits1700000000004, LoginThrottle1700000000005, OfficeEvents1700000000010];
+export const OFFICE_ENTITIES = [Plan, Venue, Inspector, InspectorConflict, Inspection, TeamMember, User, Draw, DrawBlob, ImportJob, ImportRowError, RecordSignature, VenueResponse, IdempotentRequest, LoginThrottle, CalendarYearRecord, OutboxEventEntity, InboxEventEntity];
+export const OFFICE_MIGRATIONS = [OfficeInitial1700000000000, DirectoriesAndDraws1700000000002, DirectoryImports1700000000003, Visits1700000000004, LoginThrottle1700000000005, CalendarYears1700000000006, OfficeEvents1700000000010];

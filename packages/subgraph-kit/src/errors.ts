@@ -3,9 +3,10 @@ import type { Logger } from 'pino';
 
 /**
  * The error codes the UI reads (`extensions.code`); it never parses message text.
- * `TOO_MANY_ATTEMPTS` (login throttling) carries `retryAfterSeconds`.
+ * `TOO_MANY_ATTEMPTS` (login throttling) carries `retryAfterSeconds`. `CALENDAR_YEAR_MISSING`: a
+ * working-day deadline reaches a year whose holiday arrangement is not loaded (R-CAL-2).
  */
-export const ERROR_CODES = ['BAD_USER_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'UNAUTHENTICATED', 'SUBGRAPH_UNAVAILABLE', 'TOO_MANY_ATTEMPTS'] as const;
+export const ERROR_CODES = ['BAD_USER_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'UNAUTHENTICATED', 'SUBGRAPH_UNAVAILABLE', 'TOO_MANY_ATTEMPTS', 'CALENDAR_YEAR_MISSING'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /**
