@@ -9,6 +9,8 @@ export const API_ERROR_CODES = [
   'CONFLICT',
   'UNAUTHENTICATED',
   'SUBGRAPH_UNAVAILABLE',
+  'TOO_MANY_ATTEMPTS',
+  'CALENDAR_YEAR_MISSING',
 ] as const;
 
 /** One of {@link API_ERROR_CODES}. */
