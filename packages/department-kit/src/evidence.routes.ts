@@ -2,7 +2,7 @@ import { randomUUID, type KeyObject } from 'node:crypto';
 import { IsNull, type DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { DEPARTMENT_NAMES, mayEditDepartment, mayManageOffice, type Department } from '@dr/domain';
-import { AppError, badInput, claimIdempotencyKey, conflict, forbidden, forUpdate, notFound, principalOrReply, readBody, retryingTransaction, sendFileError, sendJson, sniffContentType, type FileStore, type HttpRoute } from '@dr/subgraph-kit';
+import { AppError, badInput, claimIdempotencyKey, conflict, fileNameFromHeader, forbidden, forUpdate, notFound, principalOrReply, readBody, retryingTransaction, sendFileError, sendJson, sha256Hex, sniffContentType, type FileStore, type HttpRoute } from '@dr/subgraph-kit';
 import { CheckItemEntity, EvidenceEntity, SectionEntity } from './entities';
 import type { VisitAccessCheck } from './visit-access';
 
@@ -43,15 +43,15 @@ export function evidenceRoutes(department: Department, dataSource: DataSource, f
           }
           await access.assertMayWrite(inspectionId, principal, request.headers.authorization ?? null);
           const key = headerValue(request.headers['idempotency-key']);
+          const fileName = fileNameFromHeader(request.headers['x-file-name'], '现场证据');
           const bytes = await readBody(request, MAX_EVIDENCE_BYTES);
           if (bytes.length === 0) throw badInput('file', '文件为空');
           const contentType = sniffContentType(bytes);
           if (!contentType) {
-            sendJson(response, 415, { error: '文件类型不支持：只接受 JPEG、PNG、WebP 图片或 PDF 文件（按文件内容判断）', code: 'BAD_USER_INPUT', field: 'file' });
+            sendJson(response, 415, { error: '文件类型不支持或文件不完整：只接受完整的 JPEG、PNG、WebP 图片或 PDF 文件（按文件内容判断）', code: 'BAD_USER_INPUT', field: 'file' });
             return;
           }
-          const fileName = decodeFileName(request.headers['x-file-name']);
-          const sha256 = await files.put(bytes);
+          const sha256 = sha256Hex(bytes);
           const same = { inspectionId, checkItemId: checkItemId ?? IsNull(), sha256 };
           let answer: { status: 200 | 201; row: EvidenceEntity; event?: string };
           try {
@@ -76,6 +76,9 @@ export function evidenceRoutes(department: Department, dataSource: DataSource, f
                 await manager.update(EvidenceEntity, { id: existing.id }, restored);
                 return { status: 201, row: { ...existing, ...restored }, event: 'evidence restored' };
               }
+              // Written only now, when the upload is taken: a refused one leaves no file that no row names.
+              // Never deleted here either, since the same bytes may be another row's file (content-addressed).
+              await files.put(bytes);
               const row: EvidenceEntity = { id: randomUUID(), inspectionId, checkItemId, sha256, contentType, size: bytes.length, fileName, uploadedBy: principal.userId, uploadedAt: now, removedAt: null, removedBy: null };
               await manager.insert(EvidenceEntity, row);
               return { status: 201, row, event: 'evidence stored' };
@@ -126,16 +129,4 @@ export function evidenceRoutes(department: Department, dataSource: DataSource, f
 function headerValue(header: string | string[] | undefined): string | null {
   const value = Array.isArray(header) ? header[0] : header;
   return value?.trim() || null;
-}
-
-function decodeFileName(header: string | string[] | undefined): string {
-  const raw = Array.isArray(header) ? header[0] : header;
-  let name = '现场证据';
-  try {
-    if (raw) name = decodeURIComponent(raw);
-  } catch {
-    name = raw ?? name;
-  }
-  // Only the last path segment, no control characters, at most 200 characters.
-  return (name.split(/[\\/]/).pop() ?? '').replace(/[\u0000-\u001f]/g, '').slice(0, 200) || '现场证据';
 }

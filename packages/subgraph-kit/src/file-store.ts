@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, type ReadStream } from 'node:fs';
 import { access, mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isWholeJpeg, isWholePdf, isWholePng, isWholeWebp } from './file-structure';
 
 /**
  * Content-addressed files (evidence photos, signatures, stamps): a file's name is the SHA-256 of its
@@ -53,14 +54,18 @@ export function createFileStore(directory: string): FileStore {
   };
 }
 
-/** The content types the platform accepts as evidence and images, recognised by their first bytes. */
+/** The content types the platform accepts as evidence and images, recognised by their structure. */
 export type SniffedType = 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';
 
-/** What the bytes are, judged by their content (never by the name or the declared type). */
+/**
+ * What the bytes are, judged by their content (never by the name or the declared type): the first
+ * bytes name the format, and the whole file must then be well-formed in it (`file-structure.ts`),
+ * so a truncated file or an image header glued to an HTML page is `null` like any unknown type.
+ */
 export function sniffContentType(bytes: Buffer): SniffedType | null {
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (bytes.length >= 12 && bytes.subarray(0, 4).toString('latin1') === 'RIFF' && bytes.subarray(8, 12).toString('latin1') === 'WEBP') return 'image/webp';
-  if (bytes.length >= 5 && bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return isWholeJpeg(bytes) ? 'image/jpeg' : null;
+  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return isWholePng(bytes) ? 'image/png' : null;
+  if (bytes.length >= 12 && bytes.subarray(0, 4).toString('latin1') === 'RIFF' && bytes.subarray(8, 12).toString('latin1') === 'WEBP') return isWholeWebp(bytes) ? 'image/webp' : null;
+  if (bytes.length >= 5 && bytes.subarray(0, 5).toString('latin1') === '%PDF-') return isWholePdf(bytes) ? 'application/pdf' : null;
   return null;
 }

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AppError, badInput, conflict, forbidden } from './errors';
-import { sendFileError } from './http-files';
+import { fileNameFromHeader, sendFileError } from './http-files';
 
 describe('sendFileError: a file route answers a user-facing error with its status and code', () => {
   let server: Server;
@@ -39,5 +39,45 @@ describe('sendFileError: a file route answers a user-facing error with its statu
 
   it('rethrows anything else, for the server to log and mask', async () => {
     expect(await answer(new Error('ECONNREFUSED 10.0.0.3:3306'))).toEqual({ status: 500, body: null });
+  });
+});
+
+describe('fileNameFromHeader: the name an upload carries in X-File-Name', () => {
+  const refusal = (header: string) => {
+    try {
+      fileNameFromHeader(header, '现场证据');
+    } catch (error) {
+      return { code: (error as AppError).extensions.code, field: (error as AppError).extensions.field, message: (error as Error).message };
+    }
+    return null;
+  };
+
+  it('decodes what encodeURIComponent wrote, and keeps the fallback when there is no name', () => {
+    expect(fileNameFromHeader(encodeURIComponent('现场照片 (1).jpg'), '现场证据')).toBe('现场照片 (1).jpg');
+    expect(fileNameFromHeader([encodeURIComponent('名录.xlsx')], '')).toBe('名录.xlsx');
+    expect(fileNameFromHeader(undefined, '现场证据')).toBe('现场证据');
+    expect(fileNameFromHeader('  ', '现场证据')).toBe('现场证据');
+  });
+
+  it.each([
+    ['invalid percent-encoding', '%E0%A4%A'],
+    ['a lone surrogate', '%ED%A0%80.jpg'],
+    ['raw bytes instead of percent-encoding', Buffer.from('现场.jpg').toString('latin1')],
+    ['a path', encodeURIComponent('../../etc/passwd')],
+    ['a Windows path', encodeURIComponent('C:\\fakepath\\照片.jpg')],
+    ['a control character', encodeURIComponent('照片\n.jpg')],
+    ['a NUL', 'a%00.jpg'],
+    ['a right-to-left override (gpj.exe shown as exe.jpg)', encodeURIComponent('照片\u202Egpj.exe')],
+    ['a bidi isolate', encodeURIComponent('\u2067照片.jpg')],
+    ['a C1 control', encodeURIComponent('照片\u0085.jpg')],
+    ['201 characters', encodeURIComponent('照'.repeat(197) + '.jpg')],
+  ])('refuses %s as BAD_USER_INPUT on fileName, in Chinese', (_what, header) => {
+    const answer = refusal(header);
+    expect(answer).toMatchObject({ code: 'BAD_USER_INPUT', field: 'fileName' });
+    expect(answer!.message).toMatch(/^文件名/);
+  });
+
+  it('accepts 200 characters', () => {
+    expect(fileNameFromHeader(encodeURIComponent('照'.repeat(196) + '.jpg'), '')).toHaveLength(200);
   });
 });

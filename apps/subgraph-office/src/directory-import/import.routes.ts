@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { GraphQLError } from 'graphql';
 import { writeDirectoryXlsx, type InspectorRecord, type VenueRecord } from '@dr/directory-import';
 import type { Principal } from '@dr/domain';
-import { principalFromHeader, sendJson, type HttpRoute } from '@dr/subgraph-kit';
+import { fileNameFromHeader, principalFromHeader, sendJson, type HttpRoute } from '@dr/subgraph-kit';
 import { Venue } from '../venue/venue.entity';
 import { Inspector } from '../inspector/inspector.entity';
 import { InspectorConflict } from '../inspector/conflict.entity';
@@ -28,7 +28,7 @@ function sendError(response: ServerResponse, error: unknown): void {
   if (error instanceof UploadTooLarge) return sendJson(response, 413, { error: '文件超过 50 MB 的上限；请拆分后分别导入', code: 'BAD_USER_INPUT' });
   if (error instanceof GraphQLError) {
     const code = String(error.extensions.code);
-    return sendJson(response, code === 'FORBIDDEN' ? 403 : 400, { error: error.message, code });
+    return sendJson(response, code === 'FORBIDDEN' ? 403 : 400, { error: error.message, code, field: error.extensions.field ?? null });
   }
   throw error;
 }
@@ -83,8 +83,8 @@ export function importRoutes(dataSource: DataSource, service: ImportService, pub
         if (!principal) return;
         const kind = url.searchParams.get('kind');
         if (kind !== ImportKind.VENUES && kind !== ImportKind.INSPECTORS) return sendJson(response, 400, { error: 'kind 应为 venues 或 inspectors', code: 'BAD_USER_INPUT' });
-        const fileName = decodeURIComponent(String(request.headers['x-file-name'] ?? ''));
         try {
+          const fileName = fileNameFromHeader(request.headers['x-file-name'], '');
           service.assertMayImport(kind, principal);
           const job = await service.upload(request, kind, fileName, principal);
           sendJson(response, 202, { importId: job.id });

@@ -89,7 +89,13 @@ export class ImportService {
       createdAt: new Date(),
       finishedAt: null,
     });
-    await this.dataSource.getRepository(ImportJob).insert(job);
+    try {
+      await this.dataSource.getRepository(ImportJob).insert(job);
+    } catch (error) {
+      // No job names this upload: nothing would ever read or remove it.
+      await rm(filePath, { force: true });
+      throw error;
+    }
     void this.validate(job).catch((error: unknown) => this.fail(job, error));
     return job;
   }

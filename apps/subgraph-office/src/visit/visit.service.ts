@@ -134,12 +134,11 @@ export class VisitService {
     const stamp = imageFromDataUrl('stamp', input.stamp, ['image/jpeg', 'image/png'], MAX_STAMP_BYTES, '盖章照片');
     const signerName = input.signerName.trim();
     if (!signerName) throw badInput('signerName', '请填写签字人姓名');
-    const [signatureSha, stampSha] = [await this.files.put(signature), await this.files.put(stamp)];
-    return this.venueWrite(input.inspectionId, input.idempotencyKey, principal, 'SIGNED', (now) => ({
+    return this.venueWrite(input.inspectionId, input.idempotencyKey, principal, 'SIGNED', async (now) => ({
       kind: 'SIGNED',
       signerName,
-      signatureSha256: signatureSha,
-      stampSha256: stampSha,
+      signatureSha256: await this.files.put(signature),
+      stampSha256: await this.files.put(stamp),
       refusalNote: null,
       recordedAt: now,
       recordedBy: principal.userId,
@@ -149,7 +148,7 @@ export class VisitService {
   async recordVenueRefusal(input: VenueRefusalInput, principal: Principal): Promise<Inspection> {
     const note = input.note.trim();
     if (note.length < 2) throw badInput('note', '请写明被检查对象拒绝签字盖章的情况');
-    return this.venueWrite(input.inspectionId, input.idempotencyKey, principal, 'REFUSED', (now) => ({
+    return this.venueWrite(input.inspectionId, input.idempotencyKey, principal, 'REFUSED', async (now) => ({
       kind: 'REFUSED',
       signerName: null,
       signatureSha256: null,
@@ -161,7 +160,6 @@ export class VisitService {
   }
 
   private async signatureWrite(input: OfficerSignatureInput, principal: Principal, purpose: SignaturePurposeValue, image: Buffer): Promise<Inspection> {
-    const sha = await this.files.put(image);
     return retryingTransaction(this.dataSource, async (manager) => {
       const { inspection, team, plan } = await this.forTeam(manager, input.inspectionId, principal, true);
       if ((await claimIdempotencyKey(manager, { userId: principal.userId, key: input.idempotencyKey, operation: `sign.${purpose}.${input.inspectorId}`, targetId: inspection.id })) === 'replay') return inspection;
@@ -171,12 +169,15 @@ export class VisitService {
       if (purpose === 'REFUSAL_NOTE' && state.response?.kind !== 'REFUSED') throw conflict('被检查对象未拒绝签字，无需签署拒签说明', { field: 'inspectionId' });
       if (state.signatures.some((s) => s.purpose === purpose && s.inspectorId === input.inspectorId)) throw conflict('该执法人员已经签字', { field: 'inspectorId' });
       const now = new Date();
+      // The image is written only once every check passed, so a refused signature leaves no file behind.
+      const sha = await this.files.put(image);
       await manager.insert(RecordSignature, { id: randomUUID(), inspectionId: inspection.id, purpose, inspectorId: input.inspectorId, imageSha256: sha, signedAt: now, recordedBy: principal.userId });
       return this.afterSigning(manager, inspection, team, plan, now);
     });
   }
 
-  private async venueWrite(inspectionId: string, key: string, principal: Principal, kind: 'SIGNED' | 'REFUSED', row: (now: Date) => Omit<VenueResponse, 'inspectionId'>): Promise<Inspection> {
+  /** `row` runs after every check passed (it writes the signature and stamp files, if any). */
+  private async venueWrite(inspectionId: string, key: string, principal: Principal, kind: 'SIGNED' | 'REFUSED', row: (now: Date) => Promise<Omit<VenueResponse, 'inspectionId'>>): Promise<Inspection> {
     return retryingTransaction(this.dataSource, async (manager) => {
       const { inspection, team, plan } = await this.forTeam(manager, inspectionId, principal, true);
       if ((await claimIdempotencyKey(manager, { userId: principal.userId, key, operation: `venue.${kind}`, targetId: inspection.id })) === 'replay') return inspection;
@@ -184,7 +185,7 @@ export class VisitService {
       if (state.response) throw conflict('被检查对象已签字或拒签', { field: 'inspectionId' });
       if (state.status !== 'AWAITING_VENUE') throw conflict('请先由组长和各部门执法人员在记录表上签字', { field: 'inspectionId', missing: state.missing });
       const now = new Date();
-      await manager.insert(VenueResponse, { inspectionId: inspection.id, ...row(now) });
+      await manager.insert(VenueResponse, { inspectionId: inspection.id, ...(await row(now)) });
       return this.afterSigning(manager, inspection, team, plan, now);
     });
   }
