@@ -8,3 +8,4 @@ export * from './draw';
 export * from './directory';
 export * from './visit';
 export * from './events';
+export * from './calendar';
