@@ -86,10 +86,12 @@ export class ResultService {
 
   /** Enters (or re-enters after a return) the codes and the summary, and sends the result for review. */
   async enter(input: EnterResultInput, principal: Principal): Promise<ResultEntity> {
-    return this.write(input, principal, 'ENTER', async (manager, result) => {
+    const authorize = (result: ResultEntity) => {
       if (principal.role !== 'DEPARTMENT_ADMIN' && !(principal.inspectorId && result.teamInspectorIds.split(',').includes(principal.inspectorId))) {
         throw forbidden('只有本次检查组中本部门的执法人员或本部门管理员可以录入检查结果');
       }
+    };
+    return this.write(input, principal, 'ENTER', authorize, async (manager, result) => {
       if (result.status === 'PENDING_REVIEW') throw conflict('检查结果已提交审核；如需修改，请由本部门管理员退回', { field: 'inspectionId', status: result.status });
       if (result.status === 'PUBLISHED') throw conflict('检查结果已公示；如需修改，请由本部门管理员更正并说明理由', { field: 'inspectionId', status: result.status });
       const section = await this.section(manager, result.inspectionId);
@@ -101,8 +103,7 @@ export class ResultService {
 
   /** The department admin sends the result back to be entered again, saying why. */
   async returnForReentry(input: ReturnResultInput, principal: Principal): Promise<ResultEntity> {
-    return this.write(input, principal, 'RETURN', async (_manager, result) => {
-      assertReviewer(principal);
+    return this.write(input, principal, 'RETURN', () => assertReviewer(principal), async (_manager, result) => {
       if (result.status !== 'PENDING_REVIEW') throw conflict('只有待审核的检查结果可以退回', { field: 'inspectionId', status: result.status });
       const reason = input.reason.trim();
       if (reason.length < 2) throw badInput('reason', '请填写退回理由');
@@ -115,8 +116,7 @@ export class ResultService {
    * submitted record (R-RES-2); the office learns of it in the same transaction (`result.published`).
    */
   async publish(input: PublishResultInput, principal: Principal): Promise<ResultEntity> {
-    return this.write(input, principal, 'PUBLISH', async (manager, result) => {
-      assertReviewer(principal);
+    return this.write(input, principal, 'PUBLISH', () => assertReviewer(principal), async (manager, result) => {
       if (result.status !== 'PENDING_REVIEW') {
         throw conflict(result.status === 'PUBLISHED' ? '检查结果已经公示' : '检查结果尚未录入并提交审核，不能公示', { field: 'inspectionId', status: result.status });
       }
@@ -137,8 +137,7 @@ export class ResultService {
 
   /** Corrects a published result: a reason is required, the original stays, the office gets the new revision. */
   async correct(input: CorrectResultInput, principal: Principal): Promise<ResultEntity> {
-    return this.write(input, principal, 'CORRECT', async (manager, result) => {
-      assertReviewer(principal);
+    return this.write(input, principal, 'CORRECT', () => assertReviewer(principal), async (manager, result) => {
       if (result.status !== 'PUBLISHED') throw conflict('检查结果尚未公示，请直接修改录入，无需更正', { field: 'inspectionId', status: result.status });
       const reason = input.reason.trim();
       if (reason.length < 2) throw badInput('reason', '请填写更正理由');
@@ -204,11 +203,14 @@ export class ResultService {
     input: { inspectionId: string; expectedVersion: number },
     principal: Principal,
     kind: ResultChangeKind,
+    /** Who may write, decided before the version: a refusal never depends on staleness. */
+    authorize: (result: ResultEntity) => void,
     decide: (manager: EntityManager, result: ResultEntity) => Promise<{ status: ResultStatusValue; next: ResultContent; reason?: string; fields: Partial<ResultEntity> }>,
   ): Promise<ResultEntity> {
     return retryingTransaction(this.dataSource, async (manager) => {
       const result = await forUpdate(manager.createQueryBuilder(ResultEntity, 'result').where('result.inspection_id = :id', { id: input.inspectionId })).getOne();
       if (!result) throw new AppError('NOT_FOUND', '没有找到本部门该次检查的结果：检查尚未完成签字，或本部门未参加该次检查', { field: 'inspectionId' });
+      authorize(result);
       if (result.version !== input.expectedVersion) throw stale(result.version);
       const { status, next, reason, fields } = await decide(manager, result);
       const now = new Date();
