@@ -8,6 +8,7 @@ import { SectionService, toSectionView, type AmendmentView, type SectionView } f
 import type { CheckItemEntity, EvidenceEntity, OrderEntity } from './entities';
 import type { DepartmentContext } from './loaders';
 import type { VisitAccessCheck } from './visit-access';
+import { buildResultResolvers } from './results/result.resolver';
 
 /** `culture` → `Culture`: the prefix of the department's type and operation names. */
 function typePrefix(department: Department): string {
@@ -267,7 +268,7 @@ export function buildDepartmentSchema(department: Department, dataSource?: DataS
   }
 
   return buildFederatedSchema(
-    { resolvers: [InspectionSectionResolver, DepartmentResolver], orphanedTypes: [InspectionReference] },
+    { resolvers: [InspectionSectionResolver, DepartmentResolver, ...buildResultResolvers(department, prefix, InspectionReference, dataSource)], orphanedTypes: [InspectionReference] },
     // The gateway sends `{ id, planId }` (planId via @requires); the section resolver needs no more.
     { Inspection: { __resolveReference: (reference: InspectionReference) => reference } },
   );

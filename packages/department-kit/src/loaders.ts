@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import { createGroupLoader, type RequestContext } from '@dr/subgraph-kit';
 import { CheckItemEntity, EvidenceEntity, OrderEntity, SectionChangeEntity, SectionEntity, SectionItemEntity } from './entities';
+import { ResultChangeEntity, ResultEntity } from './results/result.entity';
 
 export interface DepartmentLoaders {
   checkItemsByPlan: DataLoader<string, CheckItemEntity[]>;
@@ -10,6 +11,8 @@ export interface DepartmentLoaders {
   ordersBySection: DataLoader<string, OrderEntity[]>;
   evidenceByInspection: DataLoader<string, EvidenceEntity[]>;
   amendmentsBySection: DataLoader<string, SectionChangeEntity[]>;
+  resultByInspection: DataLoader<string, ResultEntity | null>;
+  resultChangesByResult: DataLoader<string, ResultChangeEntity[]>;
 }
 
 export type DepartmentContext = RequestContext<DepartmentLoaders>;
@@ -27,5 +30,10 @@ export function createDepartmentLoaders(dataSource: DataSource): DepartmentLoade
       const rows = await dataSource.getRepository(SectionChangeEntity).find({ where: { sectionId: In([...sectionIds]), kind: 'AMEND' }, order: { version: 'ASC' } });
       return sectionIds.map((id) => rows.filter((row) => row.sectionId === id));
     }),
+    resultByInspection: new DataLoader(async (inspectionIds) => {
+      const rows = await dataSource.getRepository(ResultEntity).findBy({ inspectionId: In([...inspectionIds]) });
+      return inspectionIds.map((id) => rows.find((row) => row.inspectionId === id) ?? null);
+    }),
+    resultChangesByResult: createGroupLoader(dataSource, ResultChangeEntity, 'resultId', { version: 'ASC' }),
   };
 }

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { CHECK_ITEMS_2022, PLAN_2022, type Department } from '@dr/domain';
+import { CHECK_ITEMS_2022, PLAN_2022, type Department, type EventPayloads } from '@dr/domain';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createFileStore, loadConfig, printFederatedSchema, runMain, startSubgraph, z } from '@dr/subgraph-kit';
@@ -9,6 +9,8 @@ import { DEPARTMENT_ENTITIES, DEPARTMENT_MIGRATIONS } from './tables';
 import { seedCheckItems } from './seed';
 import { evidenceRoutes } from './evidence.routes';
 import { GraphVisitAccess } from './visit-access';
+import { ResultService } from './results/result.service';
+import { resultExportRoutes } from './results/result-export.routes';
 
 /** Starts a department's subgraph: its own database, its items of the 2022 plan, its schema. */
 export function runDepartmentSubgraph(department: Department, defaultPort: number): void {
@@ -24,7 +26,14 @@ export function runDepartmentSubgraph(department: Department, defaultPort: numbe
       createLoaders: createDepartmentLoaders,
       buildSchema: (dataSource) => buildDepartmentSchema(department, dataSource, access),
       seed: (dataSource, logger) => seedCheckItems(dataSource, department, PLAN_2022.id, CHECK_ITEMS_2022, logger),
-      routes: (dataSource, publicKey, logger, config) => evidenceRoutes(department, dataSource, createFileStore(join(config.FILES_DIR, department)), access, publicKey, logger),
+      routes: (dataSource, publicKey, logger, config) => [
+        ...evidenceRoutes(department, dataSource, createFileStore(join(config.FILES_DIR, department)), access, publicKey, logger),
+        ...resultExportRoutes(department, dataSource, publicKey),
+      ],
+      // The visit is signed: the department's result is formed and waits for entry (ADR 0013).
+      eventHandlers: (dataSource) => ({
+        'inspection.signed': (manager, event) => new ResultService(dataSource, department).receiveSigned(manager, event.payload as EventPayloads['inspection.signed']),
+      }),
     });
   });
 }

@@ -4,7 +4,9 @@ import { CheckItemEntity, EvidenceEntity, EvidenceRemovalEntity, OrderEntity, Se
 import { DepartmentInitial1700000000001 } from './migrations/1700000000001-department-initial';
 import { DepartmentVisit1700000000004 } from './migrations/1700000000004-department-visit';
 import { EvidencePerItem1700000000005 } from './migrations/1700000000005-evidence-per-item';
+import { ResultChangeEntity, ResultEntity } from './results/result.entity';
+import { DepartmentResults1700000000011 } from './results/department-results.migration';
 
 /** Every department subgraph has these tables in its own database. */
-export const DEPARTMENT_ENTITIES = [CheckItemEntity, SectionEntity, SectionItemEntity, OrderEntity, EvidenceEntity, EvidenceRemovalEntity, SectionChangeEntity, IdempotentRequest, OutboxEventEntity, InboxEventEntity];
-export const DEPARTMENT_MIGRATIONS = [DepartmentInitial1700000000001, DepartmentVisit1700000000004, EvidencePerItem1700000000005, DepartmentEvents1700000000010];
+export const DEPARTMENT_ENTITIES = [CheckItemEntity, SectionEntity, SectionItemEntity, OrderEntity, EvidenceEntity, EvidenceRemovalEntity, SectionChangeEntity, IdempotentRequest, OutboxEventEntity, InboxEventEntity, ResultEntity, ResultChangeEntity];
+export const DEPARTMENT_MIGRATIONS = [DepartmentInitial1700000000001, DepartmentVisit1700000000004, EvidencePerItem1700000000005, DepartmentEvents1700000000010, DepartmentResults1700000000011];

@@ -13,6 +13,8 @@ export interface EventPayloads {
   'inspection.signed': {
     inspectionId: string;
     planId: string;
+    /** The plan's title (抽查任务), for the department's exports to the publicity system. */
+    planTitle: string;
     /** The venue as the office's directory knows it, for the department's lists and publication. */
     venue: { id: string; name: string; uscc: string; street: string };
     /** The day of the visit: the inspection ends that day (the publication deadline counts from it, R-PUB-1). */

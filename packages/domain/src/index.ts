@@ -9,3 +9,4 @@ export * from './directory';
 export * from './visit';
 export * from './events';
 export * from './calendar';
+export * from './china-date';

@@ -18,6 +18,7 @@ import { Inspector } from '../inspector/inspector.entity';
 import { Plan } from '../plan/plan.entity';
 import { RecordSignature, VenueResponse, type SignaturePurposeValue } from './visit.entities';
 import type { DepartmentSections } from './department-sections.client';
+import { publishInspectionSigned } from './inspection-signed.event';
 import type { OfficerSignatureInput, RecordNoticeInput, ScheduleVisitInput, VenueRefusalInput, VenueSignatureInput } from './visit.inputs';
 
 export type RecordFormStatusValue = 'OPEN' | 'OFFICERS_SIGNING' | 'AWAITING_VENUE' | 'REFUSAL_SIGNING' | 'COMPLETED';
@@ -195,6 +196,8 @@ export class VisitService {
     const { status } = await this.formState(manager, inspection, team, plan);
     const next = status === 'COMPLETED' ? { status: InspectionStatus.COMPLETED, completedAt: now } : { status: InspectionStatus.IN_PROGRESS };
     await manager.update(Inspection, { id: inspection.id }, next);
+    // The departments learn of the completion with it, or not at all (ADR 0013).
+    if (status === 'COMPLETED' && inspection.status !== InspectionStatus.COMPLETED) await publishInspectionSigned(manager, inspection, team, plan, now);
     return manager.findOneByOrFail(Inspection, { id: inspection.id });
   }
 
