@@ -19,3 +19,5 @@ export * from './file-store';
 export * from './idempotency';
 export * from './http-files';
 export * from './graph-client';
+export * from './query-limits';
+export * from './request-signal';
