@@ -7,7 +7,7 @@ import { GraphQLError, type ParseOptions, type ValidationRule } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import { z } from 'zod';
 
-const limit = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000).default(fallback);
+const limit = (fallback: number) => z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).default(fallback);
 
 /**
  * How big one GraphQL request may be, for the gateway and every subgraph (`.env.example`). The
