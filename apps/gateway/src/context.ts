@@ -10,6 +10,8 @@ export interface GatewayContext {
   requestId: string;
   /** Who is calling, for the office's login throttling (sent on as `x-client-address`). */
   clientAddress: string;
+  /** Aborted when the caller disconnects or the time budget runs out; subgraph calls are then cancelled. */
+  signal: AbortSignal;
 }
 
 /**
@@ -23,7 +25,13 @@ export function clientAddressResolver(trustedProxies: string[]): (request: Incom
 }
 
 /** A bad or expired token is refused here already (UNAUTHENTICATED); the subgraphs check again. */
-export async function createGatewayContext(request: IncomingMessage, requestId: string, publicKey: KeyObject, clientAddress: (request: IncomingMessage) => string): Promise<GatewayContext> {
+export async function createGatewayContext(
+  request: IncomingMessage,
+  requestId: string,
+  publicKey: KeyObject,
+  clientAddress: (request: IncomingMessage) => string,
+  signal: AbortSignal,
+): Promise<GatewayContext> {
   const authorization = request.headers.authorization;
-  return { principal: await principalFromHeader(authorization, publicKey), authorization, requestId, clientAddress: clientAddress(request) };
+  return { principal: await principalFromHeader(authorization, publicKey), authorization, requestId, clientAddress: clientAddress(request), signal };
 }

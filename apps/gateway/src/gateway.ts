@@ -3,7 +3,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { SUPERGRAPH_PATH, type SubgraphName } from '@dr/supergraph';
-import { createErrorFormatter, createHttpApp, publicKeyFrom, renderMetrics, requestCountingPlugin, type HttpApp, type Logger } from '@dr/subgraph-kit';
+import { createErrorFormatter, createHttpApp, publicKeyFrom, queryLimitOptions, renderMetrics, requestCountingPlugin, type HttpApp, type Logger } from '@dr/subgraph-kit';
 import type { GatewayConfig } from './config';
 import { clientAddressResolver, createGatewayContext, type GatewayContext } from './context';
 import { SubgraphDataSource } from './subgraph-data-source';
@@ -33,15 +33,22 @@ export async function createGateway(config: GatewayConfig, logger: Logger): Prom
     buildService: ({ name }) => new SubgraphDataSource(name, urls[name as SubgraphName], config.SUBGRAPH_TIMEOUT_MS),
     logger,
   });
+  const production = config.NODE_ENV === 'production';
+  // The same limits as every subgraph, checked here first so an oversized query never fans out.
+  const limits = queryLimitOptions(config);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    formatError: createErrorFormatter(logger),
+    formatError: createErrorFormatter(logger, { production }),
     includeStacktraceInErrorResponses: false,
-    introspection: true,
+    introspection: !production,
+    hideSchemaDetailsFromClientErrors: production,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     logger,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       requestCountingPlugin(),
+      ...limits.plugins,
     ],
   });
   await apollo.start();
@@ -52,7 +59,9 @@ export async function createGateway(config: GatewayConfig, logger: Logger): Prom
     logger,
     apollo,
     corsOrigins: config.CORS_ORIGINS,
-    context: (request, requestId) => createGatewayContext(request, requestId, publicKey, clientAddress),
+    timeBudgetMs: config.GRAPHQL_TIME_BUDGET_MS,
+    metricsAccess: { token: config.METRICS_TOKEN, production },
+    context: (request, requestId, signal) => createGatewayContext(request, requestId, publicKey, clientAddress, signal),
     // The gateway is up when it can plan queries; subgraphs are reported, not required (degraded mode).
     health: async () => {
       const entries = await Promise.all(Object.entries(urls).map(async ([name, url]) => [name, await probe(url)] as const));

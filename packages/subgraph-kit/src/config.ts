@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { queryLimitsConfigSchema } from './query-limits';
 
 /** Raised at start when the environment holds a bad value; the message names every bad key. */
 export class ConfigError extends Error {
@@ -16,7 +17,9 @@ export const serverConfigSchema = z.object({
   AUTH_PUBLIC_KEY: z.string().min(1, 'AUTH_PUBLIC_KEY 未设置：需要用于校验登录令牌的公钥（PEM）'),
   /** Largest page a list returns (every list is paged and bounded). */
   MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
-});
+  /** Bearer token that `/metrics` asks for; without it `/metrics` is open in development and absent in production. */
+  METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN 至少 16 个字符').optional(),
+}).extend(queryLimitsConfigSchema.shape);
 
 /** Storage: the embedded default (one SQLite file per subgraph) or MySQL/MariaDB. */
 export const databaseConfigSchema = z.object({

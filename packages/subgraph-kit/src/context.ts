@@ -12,6 +12,8 @@ export interface RequestContext<Loaders = unknown> {
   clientAddress: string;
   logger: Logger;
   loaders: Loaders;
+  /** Aborted when the caller disconnects or the request's time budget runs out; resolvers then stop. */
+  signal: AbortSignal;
 }
 
 export function requirePrincipal(context: RequestContext<unknown>): Principal {

@@ -3,7 +3,8 @@ import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import gql from 'graphql-tag';
 import type { GraphQLSchema } from 'graphql';
-import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
+import { buildSchema, createResolversMap, type BuildSchemaOptions, type MiddlewareFn } from 'type-graphql';
+import { requirePrincipal, type RequestContext } from './context';
 
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides"])`;
 
@@ -11,16 +12,36 @@ const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/fede
 export type ReferenceResolvers = Record<string, { __resolveReference: (reference: any, context: any) => unknown }>;
 
 /**
+ * Every query and mutation needs a signed-in caller unless it is listed as public (`"Mutation.login"`).
+ * A global middleware runs before type-graphql validates the arguments, so an anonymous caller with
+ * bad input learns "请先登录", not which field is wrong. Resolvers still check roles themselves.
+ */
+export function authenticateFirst(publicFields: readonly string[]): MiddlewareFn<RequestContext<unknown>> {
+  const open = new Set(publicFields);
+  return ({ info, context }, next) => {
+    const root = info.parentType === info.schema.getQueryType() || info.parentType === info.schema.getMutationType();
+    if (root && !open.has(`${info.parentType.name}.${info.fieldName}`)) requirePrincipal(context);
+    return next();
+  };
+}
+
+export interface FederatedSchemaOptions extends Omit<BuildSchemaOptions, 'skipCheck' | 'validate'> {
+  /** Root fields anyone may call, as `Type.field` (e.g. `Mutation.login`); all others need a token. */
+  publicFields?: readonly string[];
+}
+
+/**
  * Builds a Federation 2 subgraph schema from type-graphql classes: type-graphql builds the schema
  * (without its own checks, since a subgraph may have no Query), the SDL is printed with its
  * directives and handed to `buildSubgraphSchema` with the resolvers plus the reference resolvers.
  */
 export async function buildFederatedSchema(
-  options: Omit<BuildSchemaOptions, 'skipCheck' | 'validate'>,
+  { publicFields = [], ...options }: FederatedSchemaOptions,
   referenceResolvers: ReferenceResolvers = {},
 ): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     ...options,
+    globalMiddlewares: [authenticateFirst(publicFields), ...(options.globalMiddlewares ?? [])],
     skipCheck: true,
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
   });

@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { randomUUID } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from 'pino';
+import { requestSignal, withRequestSignal } from './request-signal';
 
 // A GraphQL request carries at most a venue's stamp photo (≤ 2 MB, base64) besides its fields.
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -18,11 +19,21 @@ export interface HttpAppOptions<Context extends BaseContext> {
   service: string;
   logger: Logger;
   apollo: ApolloServer<Context>;
-  /** Builds the request context (may throw a GraphQLError, e.g. UNAUTHENTICATED). */
-  context: (request: IncomingMessage, requestId: string) => Promise<Context>;
+  /**
+   * Builds the request context (may throw a GraphQLError, e.g. UNAUTHENTICATED). `signal` aborts
+   * when the caller disconnects or the time budget runs out.
+   */
+  context: (request: IncomingMessage, requestId: string, signal: AbortSignal) => Promise<Context>;
+  /** How long one GraphQL request may run before `signal` aborts. */
+  timeBudgetMs: number;
   /** Readiness checks for `/health`; a throwing check makes the answer 503. */
   health: () => Promise<Record<string, string>>;
   metrics?: () => string;
+  /**
+   * Who may read `/metrics`: callers sending `Authorization: Bearer <token>`; with no token, everyone
+   * in development and nobody in production (404).
+   */
+  metricsAccess: { token?: string; production: boolean };
   /** Browser origins allowed to call (the gateway serves the shell); none for subgraphs. */
   corsOrigins?: string[];
   routes?: HttpRoute[];
@@ -57,6 +68,14 @@ export async function readBody(request: IncomingMessage, limitBytes: number): Pr
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   response.end(JSON.stringify(body));
+}
+
+/** Whether `/metrics` answers this caller: see `HttpAppOptions.metricsAccess`. */
+function metricsAccess(authorization: string | undefined, access: HttpAppOptions<BaseContext>['metricsAccess']): 'open' | 'refused' | 'hidden' {
+  if (!access.token) return access.production ? 'hidden' : 'open';
+  const given = Buffer.from(/^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1] ?? '');
+  const expected = Buffer.from(access.token);
+  return given.length === expected.length && timingSafeEqual(given, expected) ? 'open' : 'refused';
 }
 
 function applyCors(request: IncomingMessage, response: ServerResponse, origins: string[] | undefined): void {
@@ -94,10 +113,13 @@ export function createHttpApp<Context extends BaseContext>(options: HttpAppOptio
         return;
       }
     }
-    const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-      context: () => options.context(request, requestId),
-    });
+    const signal = requestSignal(response, options.timeBudgetMs);
+    const result = await withRequestSignal(signal, () =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
+        context: () => options.context(request, requestId, signal),
+      }),
+    );
     for (const [key, value] of result.headers) response.setHeader(key, value);
     response.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {
@@ -139,7 +161,10 @@ export function createHttpApp<Context extends BaseContext>(options: HttpAppOptio
           sendJson(response, 503, { status: 'unavailable', service: options.service });
         }
       } else if (url.pathname === '/metrics' && options.metrics) {
-        response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(options.metrics());
+        const access = metricsAccess(request.headers.authorization, options.metricsAccess);
+        if (access === 'open') response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(options.metrics());
+        else if (access === 'hidden') sendJson(response, 404, { error: 'not found' });
+        else response.writeHead(401, { 'www-authenticate': 'Bearer' }).end();
       } else if (url.pathname === '/graphql') {
         await handleGraphql(request, response, requestId, url);
       } else if (routeFor(request.method, url.pathname)) {

@@ -20,3 +20,5 @@ export * from './idempotency';
 export * from './http-files';
 export * from './graph-client';
 export * from './events';
+export * from './query-limits';
+export * from './request-signal';

@@ -6,13 +6,15 @@ import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { clientAddressOf, principalFromHeader, publicKeyFrom } from './auth';
-import { ConfigError, databaseConfigSchema, loadConfig, portWithDefault, serverConfigSchema, type DatabaseConfig } from './config';
-import type { RequestContext } from './context';
+import { ConfigError, databaseConfigSchema, loadConfig, portWithDefault, serverConfigSchema, type DatabaseConfig, type ServerConfig } from './config';
+import { requirePrincipal, type RequestContext } from './context';
 import { openDataSource, type DataSourceSpec } from './data-source';
 import { createErrorFormatter } from './errors';
 import { createHttpApp, type HttpApp, type HttpRoute } from './http';
 import { createLogger } from './logger';
 import { renderMetrics, requestCountingPlugin } from './metrics';
+import { queryLimitOptions } from './query-limits';
+import { stopResolversOnAbort } from './request-signal';
 import { closeOnSignals } from './shutdown';
 import { EventRelay, HttpEventTransport, eventRoutes, type EventHandlers } from './events';
 
@@ -27,22 +29,47 @@ export interface SubgraphServerOptions<Loaders> {
   routes?: HttpRoute[];
   /** More lines for `/metrics` (Prometheus text), e.g. a worker pool's queue. */
   metrics?: () => string;
+  /** Mode (production hides the schema), request limits, the `/metrics` token. */
+  config: ServerConfig;
+}
+
+/**
+ * In production only a signed-in caller (the gateway forwards the user's token) may read the
+ * subgraph's SDL through `_service`; the gateway never asks, it loads a supergraph composed at build time.
+ */
+function guardServiceSdl(schema: GraphQLSchema): void {
+  const field = schema.getQueryType()?.getFields()._service;
+  const resolve = field?.resolve;
+  if (!field || !resolve) return;
+  field.resolve = (source, args, context: RequestContext<unknown>, info) => {
+    requirePrincipal(context);
+    return resolve(source, args, context, info);
+  };
 }
 
 /** A subgraph's HTTP server (not yet listening): tests call this; `startSubgraph` runs it. */
 export async function createSubgraphServer<Loaders>(options: SubgraphServerOptions<Loaders>): Promise<HttpApp> {
-  const { logger, dataSource } = options;
+  const { logger, dataSource, config } = options;
+  const production = config.NODE_ENV === 'production';
+  const schema = stopResolversOnAbort(options.schema);
+  if (production) guardServiceSdl(schema);
+  const limits = queryLimitOptions(config);
   const apollo = new ApolloServer<RequestContext<Loaders>>({
-    schema: options.schema,
-    formatError: createErrorFormatter(logger),
+    schema,
+    formatError: createErrorFormatter(logger, { production }),
     includeStacktraceInErrorResponses: false,
-    introspection: true,
+    introspection: !production,
+    // No "Did you mean …" naming fields a caller did not ask for.
+    hideSchemaDetailsFromClientErrors: production,
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     logger,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       // Traces are for Apollo's hosted studio, which this platform does not use.
       ApolloServerPluginInlineTraceDisabled(),
       requestCountingPlugin(),
+      ...limits.plugins,
     ],
   });
   await apollo.start();
@@ -50,13 +77,16 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
     service: options.name,
     logger,
     apollo,
-    context: async (request, requestId) => ({
+    timeBudgetMs: config.GRAPHQL_TIME_BUDGET_MS,
+    metricsAccess: { token: config.METRICS_TOKEN, production },
+    context: async (request, requestId, signal) => ({
       principal: await principalFromHeader(request.headers.authorization, options.publicKey),
       authorization: request.headers.authorization ?? null,
       requestId,
       clientAddress: clientAddressOf(request),
       logger: logger.child({ requestId }),
       loaders: options.createLoaders(dataSource),
+      signal,
     }),
     health: async () => {
       await dataSource.query('SELECT 1');
@@ -105,6 +135,7 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
     createLoaders: definition.createLoaders,
     routes: [...(definition.routes?.(dataSource, publicKey, logger, config) ?? []), ...(events?.routes ?? [])],
     metrics: definition.metrics,
+    config,
   });
   const { url } = await app.listen(config.PORT, config.HOST);
   events?.relay.start();
