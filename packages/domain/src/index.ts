@@ -7,3 +7,4 @@ export * from './roles';
 export * from './draw';
 export * from './directory';
 export * from './visit';
+export * from './input-text';

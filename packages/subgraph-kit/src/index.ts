@@ -19,3 +19,4 @@ export * from './file-store';
 export * from './idempotency';
 export * from './http-files';
 export * from './graph-client';
+export * from './input-rules';
