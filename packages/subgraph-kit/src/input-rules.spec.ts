@@ -14,6 +14,9 @@ class Sut {
 
   @SaneDate('执法证有效期起')
   from?: string | null;
+
+  @SaneDate('告知时间')
+  at?: Date | null;
 }
 
 async function problems(values: Partial<Sut>) {
@@ -37,5 +40,7 @@ describe('SafeText and SaneDate', () => {
   it('refuse dates outside 2000–2100', async () => {
     expect(await problems({ from: '1900-01-01' })).toEqual([{ property: 'from', message: '执法证有效期起应为 2000-01-01 至 2100-12-31 之间的有效日期（YYYY-MM-DD）' }]);
     expect(await problems({ from: '9999-12-31' })).toHaveLength(1);
+    expect(await problems({ at: new Date('1900-01-01T08:00:00Z') })).toEqual([{ property: 'at', message: '告知时间应为 2000-01-01 至 2100-12-31 之间的有效日期（YYYY-MM-DD）' }]);
+    expect(await problems({ at: new Date('2022-08-01T08:00:00Z') })).toEqual([]);
   });
 });

@@ -34,14 +34,19 @@ export function SafeText(options: SafeTextOptions = {}): PropertyDecorator {
 }
 
 /**
- * Refuses a `YYYY-MM-DD` date that is not real or lies outside `SANE_DATE_RANGE` (2000–2100), naming
+ * Refuses a `YYYY-MM-DD` date (or a `Date`, by its UTC day) that is not real or lies outside `SANE_DATE_RANGE` (2000–2100), naming
  * the field in Chinese. Null and undefined pass (pair with `@IsOptional()` where the date may be empty).
  */
 export function SaneDate(label = '日期'): PropertyDecorator {
   return ValidateBy({
     name: 'saneDate',
     validator: {
-      validate: (value: unknown) => value === null || value === undefined || (typeof value === 'string' && isSaneDate(value)),
+      validate: (value: unknown) => {
+        if (value === null || value === undefined) return true;
+        // A DateTime input (a notice's time) is checked by its calendar day.
+        if (value instanceof Date) return !Number.isNaN(value.getTime()) && isSaneDate(value.toISOString().slice(0, 10));
+        return typeof value === 'string' && isSaneDate(value);
+      },
       defaultMessage: () => saneDateMessage(label),
     },
   });
