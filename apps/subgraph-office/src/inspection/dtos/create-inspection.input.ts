@@ -1,6 +1,5 @@
-import { ArrayMaxSize, ArrayMinSize, Length } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, Length, Matches } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { SaneDate } from '@dr/subgraph-kit';
 
 @InputType({ description: '新建检查：对象、日期与检查组' })
 export class CreateInspectionInput {
@@ -13,7 +12,7 @@ export class CreateInspectionInput {
   venueId: string;
 
   @Field({ description: '计划检查日期 YYYY-MM-DD，须在方案检查时间窗口内（R-PLAN-2）' })
-  @SaneDate('计划检查日期')
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '日期格式应为 YYYY-MM-DD' })
   scheduledDate: string;
 
   @Field(() => ID, { description: '检查组组长（文广旅执法人员，R-DRAW-2）' })
