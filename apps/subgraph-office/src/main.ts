@@ -28,7 +28,7 @@ runMain('office', async () => {
       AUTH_PRIVATE_KEY: z.string().min(1, 'AUTH_PRIVATE_KEY 未设置：联席办服务需要签发登录令牌的私钥（PEM）'),
       /** Where uploaded directory files wait between the dry run and the commit. */
       IMPORT_DIR: z.string().min(1).default(join(tmpdir(), 'dr-imports')),
-      /** The district's streets (街道), comma-separated; an imported venue must be on one of them. */
+      /** The district's streets (街道), comma-separated; a venue, imported or entered, must be on one of them. */
       DISTRICT_STREETS: z.string().default(WEIDONG_STREETS.map((s) => s.name).join(',')),
       /** The gateway, through which the office reads the departments' sections (record forms, signing). */
       GATEWAY_URL: z.url().default('http://127.0.0.1:4000/graphql'),

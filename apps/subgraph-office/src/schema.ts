@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { buildFederatedSchema } from '@dr/subgraph-kit';
+import { buildFederatedSchema, requirePrincipal } from '@dr/subgraph-kit';
 import { AuthResolver } from './auth/auth.resolver';
 import type { AuthService } from './auth/auth.service';
 import type { ImportService } from './directory-import/import.service';
@@ -30,7 +30,8 @@ export interface OfficeServices {
 export function buildOfficeSchema(dataSource?: DataSource, services?: OfficeServices) {
   const instances = new Map<Function, unknown>();
   const byId = (loader: keyof OfficeContext['loaders']) => ({
-    __resolveReference: (reference: { id: string }, context: OfficeContext) => context.loaders[loader].load(reference.id),
+    // Like every query, an entity sent straight to the office needs a signed-in caller.
+    __resolveReference: (reference: { id: string }, context: OfficeContext) => (requirePrincipal(context), context.loaders[loader].load(reference.id)),
   });
   return buildFederatedSchema(
     {
@@ -44,6 +45,16 @@ export function buildOfficeSchema(dataSource?: DataSource, services?: OfficeServ
         },
       },
     },
-    { Plan: byId('plan'), Inspection: byId('inspection'), Venue: byId('venue'), Inspector: byId('inspector') },
+    {
+      Plan: byId('plan'),
+      Inspection: byId('inspection'),
+      Venue: byId('venue'),
+      Inspector: byId('inspector'),
+      // Without its own resolver a reference resolves to itself, and `errors` would list any job's rows:
+      // `_entities` must apply the same check as the `importJob` query.
+      ImportJob: {
+        __resolveReference: (reference: { id: string }, context: OfficeContext) => services?.imports.find(reference.id, requirePrincipal(context)) ?? null,
+      },
+    },
   );
 }

@@ -41,4 +41,10 @@ describe('parseDirectoryDate', () => {
     expect(parseDirectoryDate(60).ok).toBe(false);
     expect(parseDirectoryDate('1800-01-01').ok).toBe(false);
   });
+
+  it.each(['1900-01-01', '1999-12-31', '9999-12-31', '2101-01-01'])('refuses %p, outside the platform-wide 2000-01-01..2100-12-31', (input) => {
+    const result = parseDirectoryDate(input);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toContain('2000-01-01 至 2100-12-31');
+  });
 });

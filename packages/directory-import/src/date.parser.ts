@@ -1,4 +1,4 @@
-import { isIsoDate } from '@dr/domain';
+import { isIsoDate, isSaneDate, SANE_DATE_RANGE } from '@dr/domain';
 import { cellText, quoted } from './cell-text.normalizer';
 import type { CellInput } from './directory.types';
 
@@ -6,8 +6,6 @@ import type { CellInput } from './directory.types';
 export type DateParse = { ok: true; date: string } | { ok: false; reason: string };
 
 const EXPECTED = '应为 2022-07-26、2022/7/26、2022.7.26、20220726 或 2022年7月26日 的形式';
-const MIN_YEAR = 1900;
-const MAX_YEAR = 2099;
 // Excel's 1900 date system: serial 1 is 1900-01-01, and it counts a 1900-02-29 that never existed.
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const MS_PER_DAY = 86_400_000;
@@ -17,8 +15,9 @@ function fromParts(raw: CellInput, year: number, month: number, day: number): Da
   if (month < 1 || month > 12 || day < 1 || day > 31 || !isIsoDate(iso)) {
     return { ok: false, reason: `${quoted(raw)}不是真实存在的日期（${year} 年没有 ${month} 月 ${day} 日）` };
   }
-  if (year < MIN_YEAR || year > MAX_YEAR) {
-    return { ok: false, reason: `${quoted(raw)}的年份超出范围，应在 ${MIN_YEAR}–${MAX_YEAR} 年之间` };
+  // The same range as every form of the platform: a year typed as 1900 or 9999 is a slip.
+  if (!isSaneDate(iso)) {
+    return { ok: false, reason: `${quoted(raw)}的年份超出范围，应在 ${SANE_DATE_RANGE.min} 至 ${SANE_DATE_RANGE.max} 之间` };
   }
   return { ok: true, date: iso };
 }

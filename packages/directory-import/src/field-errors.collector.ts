@@ -1,3 +1,4 @@
+import { findUnsafeCharacter, unsafeCharacterMessage } from '@dr/domain';
 import { cellText } from './cell-text.normalizer';
 import type { CellInput, ColumnDefinition, FieldError, FieldErrorCode } from './directory.types';
 
@@ -9,6 +10,19 @@ export class FieldErrorsCollector<F extends string> {
 
   add(field: F, code: FieldErrorCode, reason: string): void {
     this.errors.push({ field, column: this.columns.get(field)?.header ?? field, code, reason });
+  }
+
+  /**
+   * Records INVALID_VALUE for each cell holding a control or direction-control character (the platform's
+   * rule in `@dr/domain`). Tab and line breaks stay allowed: a line break typed in a cell (Alt+Enter) is
+   * common in offices' spreadsheets and has always been read as part of the value.
+   */
+  refuseUnsafeText(input: Partial<Record<F, CellInput>>): void {
+    for (const [field, value] of Object.entries(input) as [F, CellInput][]) {
+      if (typeof value !== 'string') continue;
+      const found = findUnsafeCharacter(value, { multiline: true });
+      if (found) this.add(field, 'INVALID_VALUE', unsafeCharacterMessage(this.columns.get(field)?.header ?? field, found));
+    }
   }
 
   /**

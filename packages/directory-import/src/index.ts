@@ -14,7 +14,7 @@ export type { RegistrationCodeCheck } from './registration-code.validator';
 export { normalizePhone } from './phone.validator';
 export { detectTextEncoding } from './text-encoding.detector';
 export type { TextEncoding } from './text-encoding.detector';
-export { validateVenueRow, createVenueRowValidator, chinaToday, riskClassOf } from './venue-row.validator';
+export { validateVenueRow, createVenueRowValidator, createStreetResolver, chinaToday, riskClassOf } from './venue-row.validator';
 export type { VenueRecord, VenueRowInput, VenueRowOptions, RiskClassOption } from './venue-row.validator';
 export { validateInspectorRow } from './inspector-row.validator';
 export type { InspectorRecord, InspectorConflictRecord, InspectorRowInput } from './inspector-row.validator';

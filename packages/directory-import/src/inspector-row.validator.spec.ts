@@ -142,4 +142,11 @@ describe('validateInspectorRow', () => {
       expect(errorsOf(row({ conflictUsccs: `${U1}；${U1}`, conflictRelations: '近亲属' }))).toEqual([expect.objectContaining({ code: 'DUPLICATE' })]);
     });
   });
+
+  it('refuses control and direction-control characters but keeps line breaks typed in a cell', () => {
+    expect(errorsOf(row({ name: '张\u200f伟' }))).toEqual([expect.objectContaining({ field: 'name', code: 'INVALID_VALUE', reason: expect.stringContaining('文字方向控制符') })]);
+    expect(errorsOf(row({ certificateNumber: '豫WG4104\u00000001' }))).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'certificateNumber', code: 'INVALID_VALUE' })]));
+    expect(errorsOf(row({ conflictUsccs: `${U1}\n${U2}`, conflictRelations: '近亲属\n曾任职' }))).toEqual([]);
+    expect(errorsOf(row({ conflictUsccs: U1, conflictRelations: '近亲属', conflictReasons: '配偶\u202e股东' }))).toEqual([expect.objectContaining({ field: 'conflictReasons', code: 'INVALID_VALUE' })]);
+  });
 });

@@ -91,6 +91,7 @@ function splitAligned(value: CellInput, venues: number): string[] {
  */
 export function validateInspectorRow(input: InspectorRowInput): RowValidation<InspectorRecord, InspectorField> {
   const errors = new FieldErrorsCollector<InspectorField>(COLUMNS);
+  errors.refuseUnsafeText(input);
   const name = errors.text('name', input.name);
 
   let department: Department = 'culture';

@@ -223,4 +223,12 @@ describe('validateVenueRow', () => {
     expect(validate(row()).ok).toBe(true);
     expect(validate(row({ street: 'x' })).ok).toBe(false);
   });
+
+  it('refuses control and direction-control characters in any cell, naming the column', () => {
+    expect(errorsOf(row({ name: '星河网咖\u202e店' }))).toEqual([expect.objectContaining({ field: 'name', column: '名称', code: 'INVALID_VALUE', reason: expect.stringContaining('文字方向控制符') })]);
+    expect(errorsOf(row({ address: '东安路\u000018号' }))).toEqual([expect.objectContaining({ field: 'address', code: 'INVALID_VALUE' })]);
+    expect(errorsOf(row({ legalRepresentative: '王\u0007伟' }))).toEqual([expect.objectContaining({ field: 'legalRepresentative', code: 'INVALID_VALUE' })]);
+    // A line break typed in a cell (Alt+Enter) is part of the value, as it always was.
+    expect(errorsOf(row({ name: '星河网咖\n（分店）' }))).toEqual([]);
+  });
 });

@@ -87,7 +87,12 @@ function problemFoundFrom(value: CellInput): boolean | undefined {
 
 const STREET_SUFFIX = /(街道办事处|街道办|街道|镇|乡)$/;
 
-function streetResolver(streets: readonly string[]): (value: CellInput) => string | undefined {
+/**
+ * Finds a district street (街道) as configured from what a person wrote: full-width or spaced text, and
+ * the name without its suffix (东安路 for 东安路街道) when that is unambiguous. Undefined when the
+ * value is not one of `streets`; the import and the office's venue form share this rule.
+ */
+export function createStreetResolver(streets: readonly string[]): (value: CellInput) => string | undefined {
   const exact = new Map<string, string>();
   const short = new Map<string, string | null>();
   for (const street of streets) {
@@ -140,12 +145,13 @@ function listForMessage(values: readonly string[]): string {
  * a 100,000-row import does not rebuild them per row).
  */
 export function createVenueRowValidator(options: VenueRowOptions): (input: VenueRowInput) => RowValidation<VenueRecord, VenueField> {
-  const resolveStreet = streetResolver(options.streets);
+  const resolveStreet = createStreetResolver(options.streets);
   const riskClasses = riskClassResolver(options.riskClasses ?? DEFAULT_RISK_CLASSES);
   const today = options.today ?? chinaToday();
 
   return (input) => {
     const errors = new FieldErrorsCollector<VenueField>(COLUMNS);
+    errors.refuseUnsafeText(input);
     const name = errors.text('name', input.name);
 
     let uscc = '';

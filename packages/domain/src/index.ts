@@ -10,3 +10,4 @@ export * from './visit';
 export * from './events';
 export * from './calendar';
 export * from './china-date';
+export * from './input-text';

@@ -22,3 +22,4 @@ export * from './graph-client';
 export * from './events';
 export * from './query-limits';
 export * from './request-signal';
+export * from './input-rules';

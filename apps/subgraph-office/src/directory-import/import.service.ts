@@ -6,7 +6,7 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Worker } from 'node:worker_threads';
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { mayManageOffice, type Principal } from '@dr/domain';
+import { DEPARTMENT_NAMES, mayManageOffice, stripUnsafeCharacters, type Principal } from '@dr/domain';
 import type { InspectorRecord, VenueRecord } from '@dr/directory-import';
 import { conflict, forbidden, notFound, type Logger } from '@dr/subgraph-kit';
 import { Venue } from '../venue/venue.entity';
@@ -36,6 +36,11 @@ export class ImportService {
     private readonly dataSource: DataSource,
     private readonly options: { directory: string; streets: string[]; logger: Logger },
   ) {}
+
+  /** The district's streets (DISTRICT_STREETS): an imported venue, and one entered by hand, is on one of them. */
+  get districtStreets(): readonly string[] {
+    return this.options.streets;
+  }
 
   /** Jobs that were running when the server stopped can never finish: they fail, and say why. */
   async failInterrupted(): Promise<void> {
@@ -76,7 +81,8 @@ export class ImportService {
     const job = this.dataSource.getRepository(ImportJob).create({
       id,
       kind,
-      fileName: fileName.slice(0, 200) || '未命名文件',
+      // The name is shown back in lists: direction overrides could make it read as another file.
+      fileName: stripUnsafeCharacters(fileName).slice(0, 200) || '未命名文件',
       status: ImportStatus.VALIDATING,
       totalRows: null,
       processedRows: 0,
@@ -184,12 +190,25 @@ export class ImportService {
     this.options.logger.info({ importId: job.id, kind: job.kind, status, validRows, errorCount }, 'import validated');
   }
 
-  /** Checks only the database can answer: a department admin's own department, conflicts' venues. */
+  /**
+   * Checks only the database can answer: a department admin's own department, both for the row and for
+   * the officer the row's 执法证号 already belongs to (else the upsert would move another department's
+   * officer into the admin's), and conflicts' venues.
+   */
   private async inspectorProblems(rows: Row[], job: ImportJob, manager: EntityManager = this.dataSource.manager) {
     const problems: { row: number; column: string; reason: string }[] = [];
     const records = rows.filter((r) => r.record) as (Row & { record: InspectorRecord })[];
     if (job.createdByDepartment) {
       for (const r of records) if (r.record.department !== job.createdByDepartment) problems.push({ row: r.row, column: '所属部门', reason: '部门管理员只能导入本部门的执法人员' });
+      const numbers = [...new Set(records.map((r) => r.record.certificateNumber))];
+      const existing = numbers.length ? await manager.find(Inspector, { select: { certificateNumber: true, department: true }, where: { certificateNumber: In(numbers) } }) : [];
+      const departmentOf = new Map(existing.map((i) => [i.certificateNumber, i.department]));
+      for (const r of records) {
+        const owner = departmentOf.get(r.record.certificateNumber);
+        if (owner && owner !== job.createdByDepartment) {
+          problems.push({ row: r.row, column: '执法证号', reason: `执法证号 ${r.record.certificateNumber} 已登记为${DEPARTMENT_NAMES[owner].short}的执法人员，部门管理员不能修改其他部门的人员` });
+        }
+      }
     }
     const codes = [...new Set(records.flatMap((r) => r.record.conflicts.map((c) => c.uscc)))];
     const known = new Set(codes.length ? (await manager.find(Venue, { select: { uscc: true }, where: { uscc: In(codes) } })).map((v) => v.uscc) : []);
@@ -204,7 +223,9 @@ export class ImportService {
     await this.dataSource.transaction(async (manager) => {
       for await (const rows of this.parsed(job)) {
         const extra = job.kind === ImportKind.INSPECTORS ? await this.inspectorProblems(rows, job, manager) : [];
-        if (extra.length || rows.some((r) => r.errors.length || !r.record)) throw new ImportFileError('文件在校验后发生了变化或名录已被修改，请重新上传校验');
+        // The directory may have changed since the dry run: say which row is now refused, and write nothing.
+        if (extra.length) throw new ImportFileError(`第 ${extra[0].row} 行：${extra[0].reason}。名录在校验后已被修改，未写入任何数据，请重新上传校验`);
+        if (rows.some((r) => r.errors.length || !r.record)) throw new ImportFileError('文件在校验后发生了变化或名录已被修改，请重新上传校验');
         if (job.kind === ImportKind.VENUES) await this.upsertVenues(manager, rows.map((r) => r.record as VenueRecord));
         else await this.upsertInspectors(manager, rows.map((r) => r.record as InspectorRecord));
         written += rows.length;

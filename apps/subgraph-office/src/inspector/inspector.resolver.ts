@@ -1,8 +1,8 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { MaxLength } from 'class-validator';
 import type { DataSource } from 'typeorm';
-import type { Department } from '@dr/domain';
-import { Connection, containsText, decodeCursor, DepartmentEnum, PageArgs, requirePrincipal, toPage } from '@dr/subgraph-kit';
+import { mayManageOffice, type Department, type Principal } from '@dr/domain';
+import { Connection, containsText, decodeCursor, DepartmentEnum, PageArgs, requirePrincipal, SafeText, toPage } from '@dr/subgraph-kit';
 import { Inspector, InspectorStatus } from './inspector.entity';
 import { InspectorConflict } from './conflict.entity';
 import { InspectorInput } from './dtos/inspector.input';
@@ -22,7 +22,13 @@ export class InspectorFilterArgs extends PageArgs {
 
   @Field(() => String, { nullable: true, description: '姓名或执法证号（包含）' })
   @MaxLength(50, { message: '搜索内容不能超过 50 个字符' })
+  @SafeText({ label: '搜索内容' })
   search?: string | null;
+}
+
+/** Who may read an officer's conflict-of-interest declarations: the office, their department's admin, themself. */
+export function mayReadConflicts(principal: Principal, inspector: Pick<Inspector, 'id' | 'department'>): boolean {
+  return mayManageOffice(principal) || (principal.role === 'DEPARTMENT_ADMIN' && principal.department === inspector.department) || principal.inspectorId === inspector.id;
 }
 
 @Resolver(() => Inspector)
@@ -63,8 +69,13 @@ export class InspectorResolver {
     return inspector;
   }
 
-  @FieldResolver(() => [InspectorConflict], { description: '回避申报' })
-  async conflicts(@Root() inspector: Inspector, @Ctx() context: OfficeContext): Promise<InspectorConflict[]> {
+  /**
+   * Declarations name the officer's relatives and former employers: null (not an error, so a list of
+   * officers still answers) unless the caller may read them (`mayReadConflicts`).
+   */
+  @FieldResolver(() => [InspectorConflict], { nullable: true, description: '回避申报；仅联席办、本部门管理员和本人可见，其他人为空' })
+  async conflicts(@Root() inspector: Inspector, @Ctx() context: OfficeContext): Promise<InspectorConflict[] | null> {
+    if (!mayReadConflicts(requirePrincipal(context), inspector)) return null;
     return context.loaders.conflictsByInspector.load(inspector.id);
   }
 }

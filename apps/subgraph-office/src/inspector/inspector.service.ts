@@ -44,11 +44,14 @@ export class InspectorService {
     if (!isIsoDate(input.certificateValidFrom)) throw badInput('certificateValidFrom', `“${input.certificateValidFrom}”不是有效日期`);
     if (!isIsoDate(input.certificateValidUntil)) throw badInput('certificateValidUntil', `“${input.certificateValidUntil}”不是有效日期`);
     if (input.certificateValidUntil < input.certificateValidFrom) throw badInput('certificateValidUntil', '执法证有效期止不能早于有效期起');
+    const name = input.name.trim();
+    if (!name) throw badInput('name', '姓名不能为空');
     const certificateNumber = input.certificateNumber.trim();
+    if (!certificateNumber) throw badInput('certificateNumber', '执法证号不能为空');
     const clash = await manager.findOneBy(Inspector, { certificateNumber });
     if (clash && clash.id !== id) throw conflict(`执法证号 ${certificateNumber} 已属于 ${clash.name}`, { field: 'certificateNumber', inspectorId: clash.id });
     return {
-      name: input.name.trim(),
+      name,
       department: input.department,
       certificateNumber,
       certificateValidFrom: input.certificateValidFrom,

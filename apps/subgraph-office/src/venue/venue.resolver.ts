@@ -1,11 +1,12 @@
 import { Arg, Args, ArgsType, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { MaxLength } from 'class-validator';
 import type { DataSource, FindOptionsWhere } from 'typeorm';
-import { Connection, containsText, decodeCursor, PageArgs, requireOffice, requirePrincipal, toPage } from '@dr/subgraph-kit';
+import { Connection, containsText, decodeCursor, PageArgs, requireOffice, requirePrincipal, SafeText, toPage } from '@dr/subgraph-kit';
 import { Venue, VenueStatus } from './venue.entity';
 import { VenueInput } from './dtos/venue.input';
 import { VenueService } from './venue.service';
 import type { OfficeContext } from '../loaders';
+import type { ImportService } from '../directory-import/import.service';
 
 @ObjectType()
 export class VenueConnection extends Connection(Venue) {}
@@ -14,10 +15,12 @@ export class VenueConnection extends Connection(Venue) {}
 export class VenueFilterArgs extends PageArgs {
   @Field(() => String, { nullable: true, description: '所属街道' })
   @MaxLength(50, { message: '街道名称过长' })
+  @SafeText({ label: '所属街道' })
   street?: string | null;
 
   @Field(() => String, { nullable: true, description: '名称或统一社会信用代码（包含）' })
   @MaxLength(50, { message: '搜索内容不能超过 50 个字符' })
+  @SafeText({ label: '搜索内容' })
   search?: string | null;
 
   @Field(() => VenueStatus, { nullable: true, description: '经营状态' })
@@ -25,6 +28,7 @@ export class VenueFilterArgs extends PageArgs {
 
   @Field(() => String, { nullable: true, description: '信用风险分类' })
   @MaxLength(8)
+  @SafeText({ label: '信用风险分类' })
   riskClass?: string | null;
 }
 
@@ -32,8 +36,13 @@ export class VenueFilterArgs extends PageArgs {
 export class VenueResolver {
   private readonly service: VenueService;
 
-  constructor(private readonly dataSource: DataSource) {
-    this.service = new VenueService(dataSource);
+  constructor(
+    private readonly dataSource: DataSource,
+    _auth: unknown,
+    imports: ImportService | undefined,
+  ) {
+    // Printing the schema builds resolvers without services; nothing is resolved then.
+    this.service = new VenueService(dataSource, imports?.districtStreets ?? []);
   }
 
   @Query(() => VenueConnection, { description: '检查对象名录库' })

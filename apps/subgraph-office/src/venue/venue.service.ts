@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { isValidRegistrationNumber, validateUscc, type CodeKind } from '@dr/domain';
+import { createStreetResolver } from '@dr/directory-import';
 import { badInput, conflict, notFound } from '@dr/subgraph-kit';
 import { Venue } from './venue.entity';
 import type { VenueInput } from './dtos/venue.input';
@@ -18,7 +19,15 @@ export function codeKindOf(code: string): CodeKind {
 
 /** The object directory (检查对象名录库), kept by the joint office. */
 export class VenueService {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly resolveStreet: (value: string) => string | undefined;
+
+  /** `streets`: the district's streets (DISTRICT_STREETS), the same list the import checks against. */
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly streets: readonly string[],
+  ) {
+    this.resolveStreet = createStreetResolver(streets);
+  }
 
   async create(input: VenueInput): Promise<Venue> {
     return this.dataSource.transaction(async (manager) => {
@@ -43,13 +52,23 @@ export class VenueService {
     const clash = await manager.findOneBy(Venue, { uscc });
     if (clash && clash.id !== id) throw conflict(`统一社会信用代码 ${uscc} 已属于“${clash.name}”`, { field: 'uscc', venueId: clash.id });
     const blank = (value: string | null | undefined) => value?.trim() || null;
+    const required = (field: 'name' | 'address', label: string) => {
+      const value = input[field].trim();
+      if (!value) throw badInput(field, `${label}不能为空`);
+      return value;
+    };
+    const name = required('name', '名称');
+    const address = required('address', '经营场所地址');
+    if (!input.street.trim()) throw badInput('street', '所属街道不能为空');
+    const street = this.resolveStreet(input.street);
+    if (!street) throw badInput('street', `“${input.street.trim().slice(0, 50)}”不是本辖区的街道，应为：${this.streets.join('、')}`);
     return {
-      name: input.name.trim(),
+      name,
       uscc,
       codeKind,
       licenseNumber: blank(input.licenseNumber),
-      address: input.address.trim(),
-      street: input.street.trim(),
+      address,
+      street,
       legalRepresentative: blank(input.legalRepresentative),
       contactPerson: blank(input.contactPerson),
       phone: blank(input.phone),

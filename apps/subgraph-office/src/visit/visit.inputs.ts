@@ -1,5 +1,6 @@
 import { IsEnum, IsOptional, Length, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
+import { SafeText, SaneDate } from '@dr/subgraph-kit';
 import { NoticeMode } from './visit.types';
 
 @InputType({ description: '安排检查时间（R-PLAN-2）' })
@@ -33,11 +34,13 @@ export class RecordNoticeInput {
 
   @Field(() => Date, { nullable: true, description: '告知时间；不予告知时为空' })
   @IsOptional()
+  @SaneDate('告知时间')
   noticeAt?: Date | null;
 
   @Field(() => String, { nullable: true, description: '需被检查对象准备的资料' })
   @IsOptional()
   @MaxLength(1000, { message: '需准备的资料不能超过 1000 字' })
+  @SafeText({ label: '需准备的资料', multiline: true })
   prepare?: string | null;
 }
 
@@ -68,6 +71,7 @@ export class VenueSignatureInput {
 
   @Field({ description: '签字人姓名' })
   @Length(1, 50, { message: '请填写签字人姓名（不超过 50 字）' })
+  @SafeText({ label: '签字人姓名' })
   signerName: string;
 
   @Field({ description: '签名图片（PNG 的 data URL）' })
@@ -91,6 +95,7 @@ export class VenueRefusalInput {
 
   @Field({ description: '拒签情况说明' })
   @Length(2, 1000, { message: '请写明拒签情况（2–1000 字）' })
+  @SafeText({ label: '拒签情况说明', multiline: true })
   note: string;
 
   @Field()

@@ -1,11 +1,12 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { DEPARTMENT_NAMES, mayManageOffice, type Principal } from '@dr/domain';
+import { DEPARTMENT_NAMES, type Principal } from '@dr/domain';
 import { requirePrincipal } from '@dr/subgraph-kit';
 import { Inspection } from '../inspection/inspection.entity';
 import type { Inspector } from '../inspector/inspector.entity';
 import type { OfficeContext } from '../loaders';
 import { OfficerSignatureInput, RecordNoticeInput, ScheduleVisitInput, VenueRefusalInput, VenueSignatureInput } from './visit.inputs';
 import { recordFormStatus, type VisitService } from './visit.service';
+import { isVisitHidden } from './visit-visibility';
 import { Notice, RecordForm, RecordFormStatus, type Signature } from './visit.types';
 import type { RecordSignature } from './visit.entities';
 
@@ -26,7 +27,7 @@ export class VisitResolver {
   private async hidden(inspection: Inspection, context: OfficeContext): Promise<boolean> {
     if (inspection.noticeMode !== 'UNDISCLOSED') return false;
     const principal = requirePrincipal(context);
-    return !mayManageOffice(principal) && !(await this.onTeam(inspection, principal, context));
+    return isVisitHidden(inspection.noticeMode, principal, await this.onTeam(inspection, principal, context));
   }
 
   private async onTeam(inspection: Inspection, principal: Principal, context: OfficeContext): Promise<boolean> {

@@ -19,6 +19,7 @@ import { Plan } from '../plan/plan.entity';
 import { RecordSignature, VenueResponse, type SignaturePurposeValue } from './visit.entities';
 import type { DepartmentSections } from './department-sections.client';
 import { publishInspectionSigned } from './inspection-signed.event';
+import { isVisitHidden } from './visit-visibility';
 import type { OfficerSignatureInput, RecordNoticeInput, ScheduleVisitInput, VenueRefusalInput, VenueSignatureInput } from './visit.inputs';
 
 export type RecordFormStatusValue = 'OPEN' | 'OFFICERS_SIGNING' | 'AWAITING_VENUE' | 'REFUSAL_SIGNING' | 'COMPLETED';
@@ -88,12 +89,20 @@ export class VisitService {
         .where('member.inspector_id IN (:...ids)', { ids: memberIds })
         .andWhere('other.id <> :id AND other.scheduled_date = :date AND other.status <> :cancelled', { id: inspection.id, date: input.date, cancelled: InspectionStatus.CANCELLED })
         .andWhere('other.visit_start_time IS NOT NULL')
-        .select(['other.id AS id', 'other.visit_start_time AS start', 'other.visit_end_time AS end', 'member.inspector_id AS inspector'])
-        .getRawMany<{ id: string; start: string; end: string; inspector: string }>();
-      const clash = others.find((other) => slotsOverlap(slot, { date: input.date, startTime: other.start, endTime: other.end }));
-      if (clash) {
+        .select(['other.id AS id', 'other.visit_start_time AS start', 'other.visit_end_time AS end', 'other.notice_mode AS notice_mode', 'member.inspector_id AS inspector'])
+        .getRawMany<{ id: string; start: string; end: string; notice_mode: string | null; inspector: string }>();
+      const clashes = others.filter((other) => slotsOverlap(slot, { date: input.date, startTime: other.start, endTime: other.end }));
+      if (clashes.length) {
+        const callerTeams = principal.inspectorId
+          ? new Set((await manager.find(TeamMember, { select: { inspectionId: true }, where: { inspectorId: principal.inspectorId, inspectionId: In(clashes.map((c) => c.id)) } })).map((m) => m.inspectionId))
+          : new Set<string>();
+        // Name a clash the caller may see; an undisclosed visit's date, time and id stay with its team (R-NOTE-1).
+        const visible = clashes.find((c) => !isVisitHidden(c.notice_mode, principal, callerTeams.has(c.id)));
+        const clash = visible ?? clashes[0];
         const officer = officers.get(clash.inspector);
-        throw conflict(`执法人员${officer?.name ?? ''}（${officer?.certificateNumber ?? clash.inspector}）在 ${input.date} ${clash.start}–${clash.end} 已安排其他检查，不能同时参加两次检查`, { field: 'startTime', inspectorId: clash.inspector, inspectionId: clash.id });
+        const who = `执法人员${officer?.name ?? ''}（${officer?.certificateNumber ?? ''}）`;
+        if (!visible) throw conflict(`${who}在该时段已有其他检查安排，不能同时参加两次检查，请另选时间`, { field: 'startTime', inspectorId: clash.inspector });
+        throw conflict(`${who}在 ${input.date} ${clash.start}–${clash.end} 已安排其他检查，不能同时参加两次检查`, { field: 'startTime', inspectorId: clash.inspector, inspectionId: clash.id });
       }
       await manager.update(Inspection, { id: inspection.id }, { scheduledDate: input.date, visitStartTime: input.startTime, visitEndTime: input.endTime });
       return manager.findOneByOrFail(Inspection, { id: inspection.id });

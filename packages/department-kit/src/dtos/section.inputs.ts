@@ -1,5 +1,6 @@
 import { ArrayMaxSize, IsEnum, IsInt, IsOptional, Length, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { SafeText } from '@dr/subgraph-kit';
 import { ItemOutcome, OrderDelivery, OrderKind } from '../enums';
 
 @InputType({ description: '一项检查事项的结果' })
@@ -16,6 +17,7 @@ export class SectionItemInput {
   @Field(() => String, { nullable: true, description: '备注（不超过 500 字）' })
   @IsOptional()
   @MaxLength(500, { message: '备注不能超过 500 字' })
+  @SafeText({ label: '备注', multiline: true })
   note?: string | null;
 }
 
@@ -23,10 +25,12 @@ export class SectionItemInput {
 export class OnSiteRecordInput {
   @Field({ description: '检查发现的事实' })
   @MaxLength(5000, { message: '现场笔录不能超过 5000 字' })
+  @SafeText({ label: '检查发现的事实', multiline: true })
   facts: string;
 
   @Field({ description: '在场人员' })
   @MaxLength(500, { message: '在场人员不能超过 500 字' })
+  @SafeText({ label: '在场人员', multiline: true })
   personsPresent: string;
 }
 
@@ -42,11 +46,13 @@ export class OrderInput {
 
   @Field({ description: '责令内容' })
   @MaxLength(1000, { message: '责令内容不能超过 1000 字' })
+  @SafeText({ label: '责令内容', multiline: true })
   content: string;
 
   @Field(() => String, { nullable: true, description: '改正期限 YYYY-MM-DD（责令限期改正必填）' })
   @IsOptional()
   @MaxLength(10, { message: '改正期限应为 YYYY-MM-DD' })
+  @SafeText({ label: '改正期限' })
   deadline?: string | null;
 
   @Field(() => ID, { nullable: true, description: '关联的检查事项' })
@@ -104,6 +110,7 @@ export class SubmitSectionInput extends SectionWriteInput {}
 export class AmendSectionInput extends SaveSectionInput {
   @Field({ description: '更正理由' })
   @Length(2, 500, { message: '请填写更正理由（2–500 字）' })
+  @SafeText({ label: '更正理由', multiline: true })
   reason: string;
 }
 

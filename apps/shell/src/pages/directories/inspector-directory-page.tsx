@@ -51,8 +51,15 @@ const expertiseTags = (inspector: InspectorRowFragment) =>
   ) : (
     '—'
   );
+// Null when the viewer may not read this officer's declarations (only the office, their department's admin and themself may).
 const conflictCount = (inspector: InspectorRowFragment) =>
-  inspector.conflicts.length ? <Tag color="orange" data-testid="conflict-count">{inspector.conflicts.length} 项</Tag> : <Typography.Text type="secondary">无</Typography.Text>;
+  !inspector.conflicts ? (
+    <Typography.Text type="secondary">不可见</Typography.Text>
+  ) : inspector.conflicts.length ? (
+    <Tag color="orange" data-testid="conflict-count">{inspector.conflicts.length} 项</Tag>
+  ) : (
+    <Typography.Text type="secondary">无</Typography.Text>
+  );
 
 /**
  * 执法检查人员名录库: every officer with the 执法证 and its validity, duty status, expertise and the

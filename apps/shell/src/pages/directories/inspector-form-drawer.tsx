@@ -53,7 +53,8 @@ function toValues(inspector: InspectorRowFragment | null, department: Department
     certificateValidUntil: inspector.certificateValidUntil ?? undefined,
     status: inspector.status,
     expertise: [...inspector.expertise],
-    conflicts: inspector.conflicts.map(({ venueId, relation, reason }) => ({ venueId, relation, reason })),
+    // Whoever may edit an officer may read the declarations, so null never reaches an edit.
+    conflicts: (inspector.conflicts ?? []).map(({ venueId, relation, reason }) => ({ venueId, relation, reason })),
   };
 }
 

@@ -1,14 +1,13 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import type { Department } from '@dr/domain';
-import { DepartmentEnum } from '@dr/subgraph-kit';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { DepartmentEnum, SafeText, SaneDate } from '@dr/subgraph-kit';
 
 @InputType({ description: '一个信用风险分层的抽取比例（基点，1/10000，向上取整）或数量' })
 export class DrawStratumInput {
   @Field()
   @Length(1, 8, { message: '信用风险分类无效' })
+  @SafeText({ label: '信用风险分类' })
   riskClass: string;
 
   @Field(() => Int, { nullable: true, description: '比例，单位为基点（5000 = 50%）' })
@@ -39,10 +38,12 @@ export class DepartmentCountInput {
 export class DrawParametersInput {
   @Field({ description: '批次名称' })
   @Length(1, 64, { message: '批次名称应为 1–64 个字符' })
+  @SafeText({ label: '批次名称' })
   batch: string;
 
   @Field(() => [String], { defaultValue: [], description: '定向抽取的街道；为空表示全部街道' })
   @ArrayMaxSize(100)
+  @SafeText({ label: '街道', each: true })
   streets: string[];
 
   @Field({ defaultValue: true, description: '排除非营业状态的检查对象' })
@@ -54,7 +55,7 @@ export class DrawParametersInput {
   recentInspectionDays: number;
 
   @Field({ description: '排除规则的基准日期 YYYY-MM-DD' })
-  @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD' })
+  @SaneDate('基准日期')
   asOf: string;
 
   @Field(() => [DrawStratumInput])
@@ -64,11 +65,11 @@ export class DrawParametersInput {
   strata: DrawStratumInput[];
 
   @Field({ description: '检查期间起 YYYY-MM-DD，须在方案检查时间窗口内' })
-  @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD' })
+  @SaneDate('检查期间起')
   visitStart: string;
 
   @Field({ description: '检查期间止 YYYY-MM-DD' })
-  @Matches(DATE, { message: '日期格式应为 YYYY-MM-DD' })
+  @SaneDate('检查期间止')
   visitEnd: string;
 
   @Field(() => [DepartmentCountInput], { nullable: true, description: '每组各部门人数；默认各参与部门 2 人（《行政处罚法》第四十二条）' })
@@ -81,6 +82,7 @@ export class DrawParametersInput {
 export class SeedCommitmentInput {
   @Field({ description: '参与方，如 联席办、公证处' })
   @Length(1, 64, { message: '参与方名称应为 1–64 个字符' })
+  @SafeText({ label: '参与方名称' })
   party: string;
 
   @Field({ description: 'SHA-256(“dr-draw/1” ␟ “commit” ␟ 参与方 ␟ 种子)，64 位小写十六进制' })
@@ -112,6 +114,7 @@ export class CommitDrawInput {
   @Field(() => String, { nullable: true, description: '重新抽取的理由' })
   @IsOptional()
   @MaxLength(500, { message: '理由不超过 500 字' })
+  @SafeText({ label: '重新抽取的理由', multiline: true })
   redrawReason?: string | null;
 }
 
@@ -119,6 +122,7 @@ export class CommitDrawInput {
 export class SeedRevealInput {
   @Field()
   @Length(1, 64)
+  @SafeText({ label: '参与方名称' })
   party: string;
 
   @Field({ description: '参与方的种子原文' })

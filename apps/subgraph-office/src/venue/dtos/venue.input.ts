@@ -1,11 +1,13 @@
 import { IsEnum, IsOptional, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
+import { SafeText } from '@dr/subgraph-kit';
 import { VenueStatus } from '../venue.entity';
 
 @InputType({ description: '检查对象（新增或修改）' })
 export class VenueInput {
   @Field()
   @Length(1, 200, { message: '名称应为 1–200 个字符' })
+  @SafeText({ label: '名称' })
   name: string;
 
   @Field({ description: '统一社会信用代码（18 位）；旧的 15 位注册号可接受但会被标记' })
@@ -15,24 +17,29 @@ export class VenueInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @MaxLength(64, { message: '许可证编号不超过 64 个字符' })
+  @SafeText({ label: '许可证编号' })
   licenseNumber?: string | null;
 
   @Field()
   @Length(1, 300, { message: '地址应为 1–300 个字符' })
+  @SafeText({ label: '地址' })
   address: string;
 
   @Field()
   @Length(1, 50, { message: '所属街道应为 1–50 个字符' })
+  @SafeText({ label: '所属街道' })
   street: string;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @MaxLength(50)
+  @SafeText({ label: '法定代表人' })
   legalRepresentative?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
   @MaxLength(50)
+  @SafeText({ label: '联系人' })
   contactPerson?: string | null;
 
   @Field(() => String, { nullable: true })
