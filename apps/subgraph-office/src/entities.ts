@@ -14,6 +14,8 @@ import { RecordSignature, VenueResponse } from './visit/visit.entities';
 import { Visits1700000000004 } from './migrations/1700000000004-visits';
 import { IdempotentRequest, InboxEventEntity, OutboxEventEntity } from '@dr/subgraph-kit';
 import { OfficeEvents1700000000010 } from './migrations/1700000000010-events';
+import { PublicResultCorrectionRow, PublicResultRow } from './public-results/public-result.entity';
+import { PublicResults1700000000020 } from './migrations/1700000000020-public-results';
 
-export const OFFICE_ENTITIES = [Plan, Venue, Inspector, InspectorConflict, Inspection, TeamMember, User, Draw, DrawBlob, ImportJob, ImportRowError, RecordSignature, VenueResponse, IdempotentRequest, OutboxEventEntity, InboxEventEntity];
-export const OFFICE_MIGRATIONS = [OfficeInitial1700000000000, DirectoriesAndDraws1700000000002, DirectoryImports1700000000003, Visits1700000000004, OfficeEvents1700000000010];
+export const OFFICE_ENTITIES = [Plan, Venue, Inspector, InspectorConflict, Inspection, TeamMember, User, Draw, DrawBlob, ImportJob, ImportRowError, RecordSignature, VenueResponse, IdempotentRequest, OutboxEventEntity, InboxEventEntity, PublicResultRow, PublicResultCorrectionRow];
+export const OFFICE_MIGRATIONS = [OfficeInitial1700000000000, DirectoriesAndDraws1700000000002, DirectoryImports1700000000003, Visits1700000000004, OfficeEvents1700000000010, PublicResults1700000000020];

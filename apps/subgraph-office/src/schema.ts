@@ -12,8 +12,9 @@ import { DrawResolver } from './draw/draw.resolver';
 import type { OfficeContext } from './loaders';
 import { VisitResolver } from './visit/visit.resolver';
 import type { VisitService } from './visit/visit.service';
+import { PublicResultResolver } from './public-results/public-result.resolver';
 
-const RESOLVERS = [AuthResolver, PlanResolver, InspectionResolver, VenueResolver, InspectorResolver, DrawResolver, ImportResolver, VisitResolver] as const;
+const RESOLVERS = [AuthResolver, PlanResolver, InspectionResolver, VenueResolver, InspectorResolver, DrawResolver, ImportResolver, VisitResolver, PublicResultResolver] as const;
 
 /** Services with state or secrets, made once by `main` and handed to the resolvers that need them. */
 export interface OfficeServices {
