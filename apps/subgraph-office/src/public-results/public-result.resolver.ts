@@ -3,7 +3,7 @@ import { ValidateNested } from 'class-validator';
 import { decodeCursor, PageArgs, toPage } from '@dr/subgraph-kit';
 import type { DataSource } from 'typeorm';
 import { PublicResultService } from './public-result.service';
-import { PublicResultConnection, PublicResultFilter, PublicVenueResults } from './public-result.types';
+import { PublicResultConnection, PublicResultFilter, PublicResultPlan, PublicVenueResults } from './public-result.types';
 
 @ArgsType()
 class PublicResultsArgs extends PageArgs {
@@ -29,6 +29,11 @@ export class PublicResultResolver {
     const offset = decodeCursor(args.after);
     const { nodes, total } = await this.service.page(args.filter ?? {}, offset, args.first);
     return toPage(nodes, total, offset);
+  }
+
+  @Query(() => [PublicResultPlan], { description: '有公示结果的实施方案（无需登录）' })
+  async publicResultPlans(): Promise<PublicResultPlan[]> {
+    return this.service.plans();
   }
 
   @Query(() => PublicVenueResults, { nullable: true, description: '一个检查对象的全部公示结果（无需登录）；没有公示结果时为空' })

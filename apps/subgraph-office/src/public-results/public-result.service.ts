@@ -64,6 +64,13 @@ export class PublicResultService {
     return this.filtered(filter).getCount();
   }
 
+  /** The plans that have published results, for the page's filter (a handful; plans are few). */
+  async plans(): Promise<{ id: string; title: string }[]> {
+    const ids = await this.dataSource.getRepository(PublicResultRow).createQueryBuilder('r').select('DISTINCT r.plan_id', 'planId').getRawMany<{ planId: string }>();
+    if (!ids.length) return [];
+    return this.dataSource.getRepository(Plan).find({ select: { id: true, title: true }, where: { id: In(ids.map((row) => row.planId)) }, order: { issueDate: 'DESC' } });
+  }
+
   /** Every published result of one venue, newest first; `null` when it has none. */
   async venue(usccInput: string): Promise<{ uscc: string; venueName: string; street: string; results: PublicResult[] } | null> {
     const uscc = usccInput.trim().toUpperCase();

@@ -81,6 +81,15 @@ export class PublicVenueResults {
   results: PublicResult[];
 }
 
+@ObjectType({ description: '有公示结果的实施方案（供筛选）' })
+export class PublicResultPlan {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: '实施方案名称' })
+  title: string;
+}
+
 @InputType({ description: '公示结果筛选条件' })
 export class PublicResultFilter {
   @Field(() => ID, { nullable: true, description: '实施方案' })
