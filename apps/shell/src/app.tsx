@@ -34,6 +34,17 @@ function createAppRouter() {
       hydrateFallbackElement: <PageLoading />,
     },
     {
+      // 一公开 (R-PUB-1): published results are for everyone, without an account.
+      path: '/public/results',
+      lazy: () => import('./pages/public/public-results-page').then((page) => ({ Component: page.PublicResultsPage })),
+      hydrateFallbackElement: <PageLoading />,
+    },
+    {
+      path: '/public/results/venue/:uscc',
+      lazy: () => import('./pages/public/public-venue-page').then((page) => ({ Component: page.PublicVenuePage })),
+      hydrateFallbackElement: <PageLoading />,
+    },
+    {
       path: '/',
       element: (
         <RequireAuth>

@@ -20,6 +20,8 @@ import { importRoutes } from './directory-import/import.routes';
 import { VisitService } from './visit/visit.service';
 import { DepartmentSections } from './visit/department-sections.client';
 import { visitRoutes } from './visit/visit.routes';
+import { publicResultRoutes } from './public-results/public-result.routes';
+import { publicResultHandlers } from './public-results/public-result.handlers';
 
 runMain('office', async () => {
   const config = loadConfig(
@@ -71,7 +73,9 @@ runMain('office', async () => {
       ...drawRoutes(dataSource),
       ...importRoutes(dataSource, importsFor(dataSource, logger), publicKey),
       ...visitRoutes({ dataSource, files, sections, renderer, publicKey, logger }),
+      ...publicResultRoutes(dataSource),
     ],
+    eventHandlers: (_dataSource, logger) => ({ ...publicResultHandlers(logger) }),
     metrics: () => {
       const pool = renderer.stats();
       return [

@@ -13,8 +13,9 @@ import type { OfficeContext } from './loaders';
 import { VisitResolver } from './visit/visit.resolver';
 import type { VisitService } from './visit/visit.service';
 import { CalendarResolver } from './calendar/calendar.resolver';
+import { PublicResultResolver } from './public-results/public-result.resolver';
 
-const RESOLVERS = [AuthResolver, PlanResolver, InspectionResolver, VenueResolver, InspectorResolver, DrawResolver, ImportResolver, VisitResolver, CalendarResolver] as const;
+const RESOLVERS = [AuthResolver, PlanResolver, InspectionResolver, VenueResolver, InspectorResolver, DrawResolver, ImportResolver, VisitResolver, CalendarResolver, PublicResultResolver] as const;
 
 /** Services with state or secrets, made once by `main` and handed to the resolvers that need them. */
 export interface OfficeServices {
@@ -37,7 +38,7 @@ export function buildOfficeSchema(dataSource?: DataSource, services?: OfficeServ
     {
       resolvers: [...RESOLVERS],
       // Signing in, and asking who is signed in (null when nobody), need no token.
-      publicFields: ['Mutation.login', 'Query.me'],
+      publicFields: ['Mutation.login', 'Query.me', 'Query.publicResults', 'Query.publicVenueResults', 'Query.publicResultPlans'],
       container: {
         get: (someClass: new (...args: unknown[]) => unknown) => {
           if (!instances.has(someClass)) instances.set(someClass, new someClass(dataSource, services?.auth, services?.imports, services?.visits));

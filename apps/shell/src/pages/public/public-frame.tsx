@@ -9,6 +9,8 @@ import { ISSUING_OFFICE } from './public-site';
 export interface PublicFrameProps {
   /** The column's title under the site name, e.g. 抽取结果公开验证. */
   section: string;
+  /** The line under the sponsor at the foot; by default what the verification page promises. */
+  footnote?: ReactNode;
   children: ReactNode;
 }
 
@@ -16,7 +18,7 @@ export interface PublicFrameProps {
  * The frame of a public page of the government site (no login): the issuing office in the banner, a
  * short navigation bar, the content in a centred column and the sponsor line at the foot.
  */
-export function PublicFrame({ section, children }: PublicFrameProps) {
+export function PublicFrame({ section, footnote = '本页在您的浏览器中完成全部计算，上传的凭证文件不会离开您的设备。', children }: PublicFrameProps) {
   const isPhone = useIsPhone();
   const white = { color: '#ffffff', margin: 0 } as const;
   return (
@@ -45,7 +47,7 @@ export function PublicFrame({ section, children }: PublicFrameProps) {
       <footer style={{ borderTop: `3px solid ${BRAND_COLORS.header}`, background: '#ffffff', padding: '16px 12px', textAlign: 'center' }}>
         <Typography.Text type="secondary">主办单位：{ISSUING_OFFICE}</Typography.Text>
         <br />
-        <Typography.Text type="secondary">本页在您的浏览器中完成全部计算，上传的凭证文件不会离开您的设备。</Typography.Text>
+        <Typography.Text type="secondary">{footnote}</Typography.Text>
       </footer>
     </Layout>
   );
