@@ -72,7 +72,7 @@ export function verifyReceipt(sha256: Sha256, receipt: DrawReceipt): { ok: boole
     const same = recomputed === receipt.resultHash && recomputed === resultHash(sha256, receipt.result);
     if (isDrawFailure(result)) {
       // A failed draw is checked like a completed one: the same inputs must fail the same way.
-      add('RESULT', same, same ? `重新计算同样无法组成检查组（检查对象 ${result.error.venueId}），与公布的失败记录一致（${recomputed.slice(0, 16)}…）` : '重新计算的结果与公布的失败记录不一致');
+      add('RESULT', same, same ? `重新计算同样无法组成检查组，与公布的失败记录一致（${recomputed.slice(0, 16)}…）` : '重新计算的结果与公布的失败记录不一致');
     } else {
       add('RESULT', same, same ? `重新计算的抽取结果与公布结果一致（${recomputed.slice(0, 16)}…）` : '重新计算的抽取结果与公布结果不一致');
     }
