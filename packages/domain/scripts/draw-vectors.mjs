@@ -118,6 +118,7 @@ const rawCommit = ({ party, secret }) => ({ party, commitment: toHex(nodeSha256.
 const vectors = {
   algorithm: 'dr-draw/1',
   specification: 'docs/draw-algorithm.md',
+  format: 'expected: venueSnapshot, inspectorSnapshot, commitment, then result + resultHash (completed or failed draw) or error { code, details } (refused inputs)',
   vectors: [
     vector('strata-exclusions-teams', '4 strata (shares and a count), a suspended venue, recent inspections, a conflict, an officer on leave, a certificate ending inside the visit period', {
       venues,
