@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startPlatform, type Platform } from '@dr/platform-runner';
-import { commitSeed, PLAN_2022, verifyReceipt, type DrawReceipt } from '@dr/domain';
+import { commitSeed, PLAN_2022, verifyReceipt, type DrawReceipt, type DrawResult } from '@dr/domain';
 import { nodeSha256 } from '@dr/domain/dist/sha256-node';
 import { testDatabases } from '@dr/config-jest/databases';
 import { graphql, login } from './graphql';
@@ -91,7 +91,7 @@ describe.each(testDatabases())('the double-random draw through the gateway on %s
     writeFileSync(file, JSON.stringify(receipt));
     const cli = await promisify(execFile)(process.execPath, [join(__dirname, '..', '..', 'subgraph-office', 'dist', 'draw', 'verify-cli.js'), file]);
     expect(cli.stdout).toContain('验证通过');
-    writeFileSync(file, JSON.stringify({ ...receipt, result: { ...receipt.result, teams: receipt.result.teams.slice(1) } }));
+    writeFileSync(file, JSON.stringify({ ...receipt, result: { ...receipt.result, teams: (receipt.result as DrawResult).teams.slice(1) } }));
     await expect(promisify(execFile)(process.execPath, [join(__dirname, '..', '..', 'subgraph-office', 'dist', 'draw', 'verify-cli.js'), file])).rejects.toMatchObject({ code: 1 });
 
     // A committed draw is immutable: a second reveal is refused.
@@ -129,6 +129,40 @@ describe.each(testDatabases())('the double-random draw through the gateway on %s
     expect(revealed.data.revealDraw.status).toBe('FAILED');
     expect(revealed.data.revealDraw.failureMessage).toMatch(/检查对象 .+ 无法组成检查组：需要 8 名可参加的卫东区消防救援大队执法人员/);
     expect(revealed.data.revealDraw.inspections.totalCount).toBe(0);
+
+    // The failure is public and verifiable like a completed draw (docs/draw-algorithm.md §6): no token needed.
+    const failed = revealed.data.revealDraw;
+    expect(failed.receiptPath).toBe(`/files/draws/${failed.id}/receipt.json`);
+    const response = await fetch(new URL(failed.receiptPath, gateway));
+    expect(response.status).toBe(200);
+    const receipt = (await response.json()) as DrawReceipt;
+    expect(receipt.commitment).toBe(committed.data.commitDraw.commitment);
+    expect(receipt.result).toMatchObject({ seed: failed.seed, error: { code: 'NOT_ENOUGH_OFFICERS', department: 'fire', needed: 8, available: expect.any(Number) } });
+    expect(receipt.resultHash).toBe(failed.resultHash);
+    const file = join(mkdtempSync(join(tmpdir(), 'dr-receipt-')), 'receipt.json');
+    writeFileSync(file, JSON.stringify(receipt));
+    const cli = await promisify(execFile)(process.execPath, [join(__dirname, '..', '..', 'subgraph-office', 'dist', 'draw', 'verify-cli.js'), file]);
+    expect(cli.stdout).toContain('验证通过：抽取未能完成');
+    // A receipt claiming another failure (one more officer available than there was) does not verify.
+    const failure = 'error' in receipt.result ? receipt.result.error : null;
+    writeFileSync(file, JSON.stringify({ ...receipt, result: { ...receipt.result, error: { ...failure, available: failure!.available + 1 } } }));
+    await expect(promisify(execFile)(process.execPath, [join(__dirname, '..', '..', 'subgraph-office', 'dist', 'draw', 'verify-cli.js'), file])).rejects.toMatchObject({ code: 1 });
+
+    // The redraw of the batch must name the failed draw; then the history reads failure → redraw.
+    const unnamed = await graphql(gateway, COMMIT, { input: { planId: PLAN_2022.id, parameters: parameters('人员不足'), seedCommitments: commitments() } }, office);
+    expect(unnamed.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' } });
+    expect(unnamed.errors?.[0].message).not.toContain(failed.id);
+    const redraw = await graphql(
+      gateway,
+      COMMIT,
+      { input: { planId: PLAN_2022.id, parameters: parameters('人员不足'), seedCommitments: commitments(), supersedesId: failed.id, redrawReason: '消防人员不足，每组改为 2 人' } },
+      office,
+    );
+    expect(redraw.errors).toBeUndefined();
+    const redrawn = await graphql(gateway, REVEAL, { input: { drawId: redraw.data.commitDraw.id, reveals: parties } }, office);
+    expect(redrawn.data.revealDraw.status).toBe('COMPLETED');
+    const history = await graphql(gateway, `query($id: ID!) { draw(id: $id) { supersedes { id status receiptPath } redrawReason } }`, { id: redraw.data.commitDraw.id }, office);
+    expect(history.data.draw).toEqual({ supersedes: { id: failed.id, status: 'FAILED', receiptPath: failed.receiptPath }, redrawReason: '消防人员不足，每组改为 2 人' });
   });
 
   it('refuses parameters outside the plan window, naming the field', async () => {

@@ -1,4 +1,4 @@
-import { DrawError, verifyReceipt, type DrawReceipt } from '@dr/domain';
+import { DrawError, isDrawFailure, verifyReceipt, type DrawReceipt } from '@dr/domain';
 import { browserSha256 } from '@dr/ui/browser-sha256';
 import { replayDraw } from './draw-replay';
 import type { DrawWorkerMessage, DrawWorkerRequest, ReceiptSummary } from './draw-worker-protocol';
@@ -19,7 +19,7 @@ function summaryOf(receipt: DrawReceipt): ReceiptSummary {
     parties: receipt.seedCommitments.map((commitment) => String(commitment.party)),
     venues: receipt.venueSnapshot.records.length,
     inspectors: receipt.inspectorSnapshot.records.length,
-    drawn: receipt.result.teams.length,
+    drawn: isDrawFailure(receipt.result) ? 0 : receipt.result.teams.length,
   };
 }
 

@@ -3,6 +3,7 @@ import {
   deriveSeed,
   eligibleVenues,
   formTeams,
+  isDrawFailure,
   lowestTickets,
   SEP,
   stratumQuota,
@@ -70,7 +71,9 @@ const sameList = (a: readonly string[], b: readonly string[] | undefined) => !!b
  * @throws DrawError when a secret does not match its commitment or a team cannot be formed
  */
 export function replayDraw(sha256: Sha256, receipt: DrawReceipt): DrawReplay {
-  const { parameters, result } = receipt;
+  const { parameters } = receipt;
+  // A failed draw's receipt has no teams to compare with; its replay stops where the draw failed (throws).
+  const result = isDrawFailure(receipt.result) ? null : receipt.result;
   const seed = toHex(deriveSeed(sha256, receipt.seedCommitments, receipt.reveals));
   const eligibility = eligibleVenues(receipt.venueSnapshot.records, parameters);
   const strata = parameters.strata.map((rule, index): ReplayedStratum => {
@@ -81,7 +84,7 @@ export function replayDraw(sha256: Sha256, receipt: DrawReceipt): DrawReplay {
       rule,
       eligible: ids.length,
       drawn: venueIds.map((venueId) => ({ venueId, ticket: toHex(sha256.digest(seed, SEP, 'venue', SEP, rule.riskClass, SEP, venueId)) })),
-      matchesReceipt: sameList(venueIds, result.selections[index]?.venueIds),
+      matchesReceipt: sameList(venueIds, result?.selections[index]?.venueIds),
     };
   });
   const drawn = strata.flatMap((stratum) => stratum.drawn.map((venue) => venue.venueId));
@@ -90,13 +93,13 @@ export function replayDraw(sha256: Sha256, receipt: DrawReceipt): DrawReplay {
   return {
     leadDepartment: parameters.leadDepartment,
     seed,
-    seedMatchesReceipt: seed === result.seed,
+    seedMatchesReceipt: seed === receipt.result.seed,
     strata,
     teams: teams.map((team, index) => ({
       venueId: team.venueId,
       leaderId: team.leaderId,
       officers: departments.map((department) => ({ department, officerIds: team.officers[department] ?? [] })),
-      matchesReceipt: result.teams[index] !== undefined && canonicalJson(team) === canonicalJson(result.teams[index]),
+      matchesReceipt: result?.teams[index] !== undefined && canonicalJson(team) === canonicalJson(result.teams[index]),
     })),
   };
 }

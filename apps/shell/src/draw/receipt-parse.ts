@@ -17,7 +17,8 @@ const REQUIRED: readonly [string, (value: unknown) => boolean, string][] = [
   ['parameters', isObject, '抽取参数'],
   ['seedCommitments', Array.isArray, '种子承诺'],
   ['reveals', Array.isArray, '公开的随机种子'],
-  ['result', (value) => isObject(value) && Array.isArray(value['selections']) && Array.isArray(value['teams']), '抽取结果'],
+  // A completed draw's teams, or a failed draw's failure (docs/draw-algorithm.md §6).
+  ['result', (value) => isObject(value) && ((Array.isArray(value['selections']) && Array.isArray(value['teams'])) || isObject(value['error'])), '抽取结果'],
   ['resultHash', (value) => typeof value === 'string', '结果哈希'],
 ];
 

@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { DataSource } from 'typeorm';
-import type { Department, DrawParameters, DrawResult } from '@dr/domain';
+import { isDrawFailure, type Department, type DrawOutcome as DrawOutcomeRecord, type DrawParameters } from '@dr/domain';
 import { Connection, decodeCursor, PageArgs, requireOffice, requirePrincipal, toPage } from '@dr/subgraph-kit';
 import { Draw } from './draw.entity';
 import { DrawService, PhaseTimer } from './draw.service';
@@ -89,8 +89,8 @@ export class DrawResolver {
 
   @FieldResolver(() => DrawOutcome, { nullable: true, description: '抽取结果概要（完成后）' })
   async outcome(@Root() draw: Draw): Promise<DrawOutcome | null> {
-    const result = await readDrawBlob<DrawResult>(this.dataSource.manager, draw.id, 'result');
-    if (!result) return null;
+    const result = await readDrawBlob<DrawOutcomeRecord>(this.dataSource.manager, draw.id, 'result');
+    if (!result || isDrawFailure(result)) return null;
     return { excluded: result.excluded, selections: result.selections.map(({ riskClass, eligible, drawn }) => ({ riskClass, eligible, drawn })), workload: result.workload };
   }
 
@@ -107,8 +107,9 @@ export class DrawResolver {
     return draw.supersedesId ? this.dataSource.getRepository(Draw).findOneBy({ id: draw.supersedesId }) : null;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: '抽取凭证（JSON）的下载地址，完成后公开' })
+  @FieldResolver(() => String, { nullable: true, description: '抽取凭证（JSON）的下载地址，揭示后公开（未能完成的抽取也有凭证）' })
   receiptPath(@Root() draw: Draw): string | null {
-    return draw.status === 'COMPLETED' ? `/files/draws/${draw.id}/receipt.json` : null;
+    // A failed draw stored before failures were recorded has no result hash and so no receipt.
+    return draw.status === 'COMPLETED' || (draw.status === 'FAILED' && draw.resultHash) ? `/files/draws/${draw.id}/receipt.json` : null;
   }
 }

@@ -3,7 +3,7 @@ import { sendJson, type HttpRoute } from '@dr/subgraph-kit';
 import { DrawService } from './draw.service';
 
 /**
- * `GET /files/draws/:id/receipt.json`: a completed draw's receipt. Public on purpose: anyone may
+ * `GET /files/draws/:id/receipt.json`: a revealed draw's receipt, completed or failed (its result is the failure). Public on purpose: anyone may
  * recompute the draw (R-DRAW-3), so it needs no login.
  */
 export function drawRoutes(dataSource: DataSource): HttpRoute[] {
@@ -15,7 +15,7 @@ export function drawRoutes(dataSource: DataSource): HttpRoute[] {
       async handle(_request, response, match) {
         const receipt = await service.receipt(match[1]);
         if (!receipt) {
-          sendJson(response, 404, { error: '抽取不存在或尚未完成' });
+          sendJson(response, 404, { error: '抽取不存在或尚未揭示' });
           return;
         }
         response.writeHead(200, {

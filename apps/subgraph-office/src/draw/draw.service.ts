@@ -4,12 +4,15 @@ import {
   DEPARTMENT_NAMES,
   DrawError,
   drawCommitment,
+  drawOutcome,
+  isDrawFailure,
   isWithinWindow,
   resultHash,
-  runDraw,
+  notEnoughOfficersMessage,
   snapshotHash,
   validateDrawInputs,
   type Department,
+  type DrawOutcome,
   type DrawParameters,
   type DrawReceipt,
   type DrawResult,
@@ -132,8 +135,11 @@ export class DrawService {
   private async checkRedraw(manager: EntityManager, input: CommitDrawInput, batch: string): Promise<void> {
     const previous = await manager.find(Draw, { where: { planId: input.planId, batch }, order: { createdAt: 'DESC' } });
     const standing = previous.find((d) => d.status !== DrawStatus.FAILED && !previous.some((other) => other.supersedesId === d.id));
+    // A failed draw is public too (its receipt): the redraw after it must name it, so the record reads failure → redraw.
+    const failed = previous.find((d) => d.status === DrawStatus.FAILED && !previous.some((other) => other.supersedesId === d.id));
     if (!input.supersedesId) {
       if (standing) throw conflict(`批次“${batch}”已有抽取（${standing.id}）；如需重新抽取，请指明被取代的抽取并说明理由`, { drawId: standing.id });
+      if (failed) throw conflict(`批次“${batch}”的上一次抽取未能完成；重新抽取须指明被取代的那次抽取并说明理由`, { drawId: failed.id });
       return;
     }
     const superseded = previous.find((d) => d.id === input.supersedesId);
@@ -152,28 +158,30 @@ export class DrawService {
     const parameters = JSON.parse(draw.parameters) as DrawParameters;
     timer.lap('readSnapshot');
     const reveals = input.reveals.map((r) => ({ party: r.party.trim(), secret: r.secret }));
-    let result: DrawResult | null = null;
-    let failure: DrawError | null = null;
+    let outcome: DrawOutcome;
+    let failureMessage: string | null = null;
     try {
-      result = runDraw(nodeSha256, { venues, inspectors, parameters, seedCommitments: JSON.parse(draw.seedCommitments), reveals });
+      outcome = drawOutcome(nodeSha256, { venues, inspectors, parameters, seedCommitments: JSON.parse(draw.seedCommitments), reveals });
+      // The outcome holds the facts; the people-facing reason is worded from them, as the draw's own error is.
+      if (isDrawFailure(outcome)) failureMessage = notEnoughOfficersMessage(outcome.error);
     } catch (error) {
       if (!(error instanceof DrawError)) throw error;
       // A mistyped secret is the caller's to correct; nothing is recorded.
-      if (error.code !== 'NOT_ENOUGH_OFFICERS') throw badInput('reveals', error.message);
-      failure = error;
+      throw badInput('reveals', error.message);
     }
+    const result = isDrawFailure(outcome) ? null : outcome;
     timer.lap('draw');
     return this.dataSource.transaction(async (tx) => {
       const revealedAt = new Date();
-      const changes = failure
-        ? { status: DrawStatus.FAILED, reveals: JSON.stringify(reveals), failureMessage: failure.message, revealedAt }
-        : { status: DrawStatus.COMPLETED, reveals: JSON.stringify(reveals), seed: result!.seed, resultHash: resultHash(nodeSha256, result!), drawnCount: result!.teams.length, revealedAt };
+      // A failed draw keeps its seed, result (the failure) and hash, so its receipt is published and verifiable (§6).
+      const recorded = { reveals: JSON.stringify(reveals), seed: outcome.seed, resultHash: resultHash(nodeSha256, outcome), revealedAt };
+      const changes = result ? { ...recorded, status: DrawStatus.COMPLETED, drawnCount: result.teams.length } : { ...recorded, status: DrawStatus.FAILED, failureMessage };
       // Only a committed draw completes, and only once, even with two reveals at the same moment.
       const update = await tx.createQueryBuilder().update(Draw).set(changes).where('id = :id AND status = :status', { id: draw.id, status: DrawStatus.COMMITTED }).execute();
       if (update.affected !== 1) throw conflict('该抽取刚刚已被揭示，请刷新后查看结果', { drawId: draw.id });
+      await writeDrawBlob(tx, draw.id, 'result', outcome);
+      timer.lap('writeResult');
       if (result) {
-        await writeDrawBlob(tx, draw.id, 'result', result);
-        timer.lap('writeResult');
         await this.createInspections(tx, draw, result);
         timer.lap('createInspections');
         if (draw.supersedesId) {
@@ -200,16 +208,18 @@ export class DrawService {
     await insertRows(manager, 'team_member', ['inspection_id', 'inspector_id', 'role', 'position'], members);
   }
 
-  /** Everything needed to recompute the draw; public by design (R-DRAW-3). */
+  /** Everything needed to recompute the draw, completed or failed; public by design (R-DRAW-3). */
   async receipt(drawId: string): Promise<DrawReceipt | null> {
     const draw = await this.dataSource.getRepository(Draw).findOneBy({ id: drawId });
-    if (!draw || draw.status !== DrawStatus.COMPLETED) return null;
+    if (!draw || draw.status === DrawStatus.COMMITTED) return null;
     const manager = this.dataSource.manager;
     const [venues, inspectors, result] = await Promise.all([
       readDrawBlob<VenueRecord[]>(manager, draw.id, 'venues'),
       readDrawBlob<InspectorRecord[]>(manager, draw.id, 'inspectors'),
-      readDrawBlob<DrawResult>(manager, draw.id, 'result'),
+      readDrawBlob<DrawOutcome>(manager, draw.id, 'result'),
     ]);
+    // Draws that failed before failures were recorded have no result to publish.
+    if (!result || !draw.resultHash) return null;
     return {
       algorithm: 'dr-draw/1',
       commitment: draw.commitment,
@@ -218,8 +228,8 @@ export class DrawService {
       parameters: JSON.parse(draw.parameters),
       seedCommitments: JSON.parse(draw.seedCommitments),
       reveals: JSON.parse(draw.reveals!),
-      result: result!,
-      resultHash: draw.resultHash!,
+      result,
+      resultHash: draw.resultHash,
     };
   }
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
-import { verifyReceipt, type DrawReceipt } from '@dr/domain';
+import { isDrawFailure, verifyReceipt, type DrawReceipt } from '@dr/domain';
 import { nodeSha256 } from '@dr/domain/dist/sha256-node';
 
 /**
@@ -15,5 +15,6 @@ if (!path) {
 const receipt = JSON.parse(readFileSync(path, 'utf8')) as DrawReceipt;
 const { ok, checks } = verifyReceipt(nodeSha256, receipt);
 for (const check of checks) console.log(`${check.ok ? '✔' : '✘'} ${check.message}`);
-console.log(ok ? `\n验证通过：抽取结果可由凭证完全重现（结果哈希 ${receipt.resultHash}）。` : '\n验证未通过：凭证与抽取结果不符。');
+const failed = ok && isDrawFailure(receipt.result);
+console.log(ok ? `\n验证通过：${failed ? '抽取未能完成，这一结果' : '抽取结果'}可由凭证完全重现（结果哈希 ${receipt.resultHash}）。` : '\n验证未通过：凭证与抽取结果不符。');
 process.exit(ok ? 0 : 1);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { nodeSha256 } from '../sha256-node';
-import { DrawError, drawCommitment, resultHash, runDraw, snapshotHash } from './index';
+import { buildReceipt, DrawError, drawCommitment, drawOutcome, resultHash, runDraw, snapshotHash, verifyReceipt } from './index';
 import type { DrawResult, InspectorRecord } from './types';
 
 const file = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', '..', 'docs', 'draw-vectors.json'), 'utf8'));
@@ -21,9 +21,21 @@ describe('docs/draw-vectors.json (dr-draw/1)', () => {
       expect(() => runDraw(nodeSha256, inputs)).toThrow(expect.objectContaining({ code: expected.error.code, details: expected.error.details }));
       return;
     }
-    const result = runDraw(nodeSha256, inputs);
+    // A failed draw (NOT_ENOUGH_OFFICERS) has a result too: the failure (§6).
+    const result = drawOutcome(nodeSha256, inputs);
     expect(result).toEqual(expected.result);
     expect(resultHash(nodeSha256, result)).toBe(expected.resultHash);
+  });
+
+  it('a failed draw leaves a receipt that verifies, and one with another failure does not', () => {
+    const { inputs, expected } = file.vectors.find((v: Vector) => v.name === 'not-enough-officers') as Vector;
+    const receipt = buildReceipt(nodeSha256, inputs, drawOutcome(nodeSha256, inputs));
+    expect(receipt.result).toEqual(expected.result);
+    const verified = verifyReceipt(nodeSha256, receipt);
+    expect(verified.ok).toBe(true);
+    expect(verified.checks.find((c) => c.check === 'RESULT')?.message).toMatch(/同样无法组成检查组.*一致/);
+    const altered = { ...receipt, result: { ...expected.result, error: { ...expected.result.error, available: 5 } } };
+    expect(verifyReceipt(nodeSha256, { ...altered, resultHash: resultHash(nodeSha256, altered.result) }).ok).toBe(false);
   });
 
   // A second, deliberately naive reading of docs/draw-algorithm.md §5, to show the text and the code agree.

@@ -6,7 +6,7 @@ import { deriveSeed } from './seed';
 import { eligibleVenues, selectVenues } from './select';
 import { SEP, toHex, type Sha256 } from './sha256';
 import { formTeams } from './teams';
-import { DRAW_ALGORITHM, type DrawParameters, type DrawResult, type InspectorRecord, type SeedCommitment, type SeedReveal, type VenueRecord } from './types';
+import { DRAW_ALGORITHM, type DrawFailureReason, type DrawOutcome, type DrawParameters, type DrawResult, type InspectorRecord, type SeedCommitment, type SeedReveal, type VenueRecord } from './types';
 
 const ID = /^[A-Za-z0-9._:-]{1,64}$/;
 const TEXT = /^[^\u0000-\u001f]{1,64}$/;
@@ -106,8 +106,27 @@ export function runDraw(
   return { algorithm: DRAW_ALGORITHM, seed, excluded: eligibility.excluded, selections, teams, workload };
 }
 
-/** The hash that identifies a result (printed on the receipt). */
-export function resultHash(sha256: Sha256, result: DrawResult): string {
+/**
+ * The draw as a reveal records it: the result, or, when a team cannot be staffed, the failure with the
+ * seed it was computed from (docs/draw-algorithm.md §6), so a failed draw is published and verifiable too.
+ * Other errors (invalid inputs, a secret that does not match) are thrown: nothing is drawn then.
+ */
+export function drawOutcome(
+  sha256: Sha256,
+  inputs: { venues: VenueRecord[]; inspectors: InspectorRecord[]; parameters: DrawParameters; seedCommitments: SeedCommitment[]; reveals: SeedReveal[] },
+): DrawOutcome {
+  try {
+    return runDraw(sha256, inputs);
+  } catch (error) {
+    if (!(error instanceof DrawError) || error.code !== 'NOT_ENOUGH_OFFICERS') throw error;
+    const { venueId, department, needed, available } = error.details as Omit<DrawFailureReason, 'code'>;
+    const seed = toHex(deriveSeed(sha256, inputs.seedCommitments, inputs.reveals));
+    return { algorithm: DRAW_ALGORITHM, seed, error: { code: 'NOT_ENOUGH_OFFICERS', venueId, department, needed, available } };
+  }
+}
+
+/** The hash that identifies a result or a failure (printed on the receipt). */
+export function resultHash(sha256: Sha256, result: DrawOutcome): string {
   return toHex(sha256.digest(canonicalJson(result)));
 }
 

@@ -1,7 +1,7 @@
-import { drawCommitment, resultHash, runDraw, snapshotHash } from './draw';
+import { drawCommitment, drawOutcome, resultHash, snapshotHash } from './draw';
 import { DrawError } from './errors';
 import type { Sha256 } from './sha256';
-import { DRAW_ALGORITHM, type DrawParameters, type DrawResult, type InspectorRecord, type SeedCommitment, type SeedReveal, type VenueRecord } from './types';
+import { DRAW_ALGORITHM, isDrawFailure, type DrawOutcome, type DrawParameters, type InspectorRecord, type SeedCommitment, type SeedReveal, type VenueRecord } from './types';
 
 /** Everything needed to recompute a draw (R-DRAW-3 step 4): inputs, commitments, reveals, result. */
 export interface DrawReceipt {
@@ -12,7 +12,8 @@ export interface DrawReceipt {
   parameters: DrawParameters;
   seedCommitments: SeedCommitment[];
   reveals: SeedReveal[];
-  result: DrawResult;
+  /** The teams, or for a failed draw the failure (NOT_ENOUGH_OFFICERS with venue, department, needed, available). */
+  result: DrawOutcome;
   resultHash: string;
 }
 
@@ -26,7 +27,7 @@ export interface VerificationCheck {
 export function buildReceipt(
   sha256: Sha256,
   inputs: { venues: VenueRecord[]; inspectors: InspectorRecord[]; parameters: DrawParameters; seedCommitments: SeedCommitment[]; reveals: SeedReveal[] },
-  result: DrawResult,
+  result: DrawOutcome,
 ): DrawReceipt {
   const venueSnapshot = snapshotHash(sha256, inputs.venues);
   const inspectorSnapshot = snapshotHash(sha256, inputs.inspectors);
@@ -59,7 +60,7 @@ export function verifyReceipt(sha256: Sha256, receipt: DrawReceipt): { ok: boole
   const commitment = drawCommitment(sha256, { venueSnapshot: venueHash, inspectorSnapshot: inspectorHash, parameters: receipt.parameters, seedCommitments: receipt.seedCommitments });
   add('COMMITMENT', commitment === receipt.commitment, `抽取前公布的承诺${commitment === receipt.commitment ? '与名录、参数和种子承诺相符' : '与名录、参数或种子承诺不符'}`);
   try {
-    const result = runDraw(sha256, {
+    const result = drawOutcome(sha256, {
       venues: receipt.venueSnapshot.records,
       inspectors: receipt.inspectorSnapshot.records,
       parameters: receipt.parameters,
@@ -69,7 +70,12 @@ export function verifyReceipt(sha256: Sha256, receipt: DrawReceipt): { ok: boole
     add('SEED', true, `各方公开的随机种子与其承诺相符（${receipt.seedCommitments.map((c) => c.party).join('、')}）`);
     const recomputed = resultHash(sha256, result);
     const same = recomputed === receipt.resultHash && recomputed === resultHash(sha256, receipt.result);
-    add('RESULT', same, same ? `重新计算的抽取结果与公布结果一致（${recomputed.slice(0, 16)}…）` : '重新计算的抽取结果与公布结果不一致');
+    if (isDrawFailure(result)) {
+      // A failed draw is checked like a completed one: the same inputs must fail the same way.
+      add('RESULT', same, same ? `重新计算同样无法组成检查组，与公布的失败记录一致（${recomputed.slice(0, 16)}…）` : '重新计算的结果与公布的失败记录不一致');
+    } else {
+      add('RESULT', same, same ? `重新计算的抽取结果与公布结果一致（${recomputed.slice(0, 16)}…）` : '重新计算的抽取结果与公布结果不一致');
+    }
   } catch (error) {
     if (!(error instanceof DrawError)) throw error;
     add(error.code === 'SEED_MISMATCH' ? 'SEED' : 'RESULT', false, error.message);

@@ -2,7 +2,7 @@ import { DEPARTMENT_NAMES, type Department } from '../department';
 import { DrawError } from './errors';
 import { SEP, type Sha256 } from './sha256';
 import { prefix48 } from './select';
-import type { DepartmentWorkload, DrawnTeam, DrawParameters, InspectorRecord } from './types';
+import type { DepartmentWorkload, DrawFailureReason, DrawnTeam, DrawParameters, InspectorRecord } from './types';
 
 /** Load levels served by one digest: its 32 bytes hold five 48-bit tickets. */
 export const LEVELS_PER_DIGEST = 5;
@@ -61,6 +61,14 @@ class CandidateHeap {
     }
     return top;
   }
+}
+
+/**
+ * The Chinese reason for NOT_ENOUGH_OFFICERS, from its details; the office words a stored failure with it.
+ * @param details - the venue, the department, how many officers it needs and how many it has
+ */
+export function notEnoughOfficersMessage(details: Omit<DrawFailureReason, 'code'>): string {
+  return `检查对象 ${details.venueId} 无法组成检查组：需要 ${details.needed} 名可参加的${DEPARTMENT_NAMES[details.department].full}执法人员，只有 ${details.available} 名（已排除请假、执法证不在有效期、申报回避的人员）`;
 }
 
 /** The officers who may serve in this batch at all: not on leave, certificate valid for the whole visit period. */
@@ -130,12 +138,8 @@ export function formTeams(
       for (const candidate of passedOver) heap.push(candidate);
       if (chosen.length < needed) {
         for (const candidate of chosen) heap.push(candidate);
-        throw new DrawError('NOT_ENOUGH_OFFICERS', `检查对象 ${venueId} 无法组成检查组：需要 ${needed} 名可参加的${DEPARTMENT_NAMES[department].full}执法人员，只有 ${chosen.length} 名（已排除请假、执法证不在有效期、申报回避的人员）`, {
-          venueId,
-          department,
-          needed,
-          available: chosen.length,
-        });
+        const details = { venueId, department, needed, available: chosen.length };
+        throw new DrawError('NOT_ENOUGH_OFFICERS', notEnoughOfficersMessage(details), details);
       }
       if (department === lead) {
         leader = chosen.reduce((best, c) => (c.leads < best.leads ? c : best));

@@ -76,12 +76,30 @@ export interface DrawnTeam {
 
 export interface DepartmentWorkload {
   department: Department;
-  /** Officers eligible for at least one drawn venue. */
+  /** How many of the department's officers are available (§5), drawn or not. */
   officers: number;
   min: number;
   max: number;
-  /** When max − min > 1: the declared conflicts that kept under-loaded officers off drawn venues. */
+  /** Always present; empty unless max − min > 1, then the declared conflicts with drawn venues that explain it. */
   explanation: { officerId: string; venueId: string; reason: 'CONFLICT' }[];
+}
+
+/** Why a revealed draw could not form its teams: the venue and department that could not be staffed (§5). */
+export interface DrawFailureReason {
+  code: 'NOT_ENOUGH_OFFICERS';
+  venueId: string;
+  department: Department;
+  /** `officersPerDepartment[department]`. */
+  needed: number;
+  /** The department's available officers without a declared conflict with the venue. */
+  available: number;
+}
+
+/** The result of a revealed draw that failed: published and verifiable like a successful one. */
+export interface DrawFailure {
+  algorithm: typeof DRAW_ALGORITHM;
+  seed: string;
+  error: DrawFailureReason;
 }
 
 export interface DrawResult {
@@ -91,4 +109,12 @@ export interface DrawResult {
   selections: StratumSelection[];
   teams: DrawnTeam[];
   workload: DepartmentWorkload[];
+}
+
+/** What a reveal publishes: the draw's result, or the failure that stopped it. */
+export type DrawOutcome = DrawResult | DrawFailure;
+
+/** True when the outcome is a failed draw's record rather than teams. */
+export function isDrawFailure(outcome: DrawOutcome): outcome is DrawFailure {
+  return 'error' in outcome;
 }

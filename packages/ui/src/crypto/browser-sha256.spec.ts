@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { commitSeed, drawCommitment, resultHash, runDraw, snapshotHash, toHex, type DrawResult } from '@dr/domain';
+import { commitSeed, drawCommitment, drawOutcome, resultHash, runDraw, snapshotHash, toHex, type DrawOutcome } from '@dr/domain';
 import drawVectors from '../../../../docs/draw-vectors.json';
 import { browserSha256 } from './browser-sha256';
 
-type Vector = { name: string; inputs: Parameters<typeof runDraw>[1]; expected: { venueSnapshot: string; inspectorSnapshot: string; commitment: string; result?: DrawResult; resultHash?: string } };
+type Vector = { name: string; inputs: Parameters<typeof runDraw>[1]; expected: { venueSnapshot: string; inspectorSnapshot: string; commitment: string; result?: DrawOutcome; resultHash?: string } };
 const vectors = (drawVectors as unknown as { vectors: Vector[] }).vectors.filter((vector) => vector.expected.result);
 
 describe('browserSha256 (the SHA-256 the verification page and the draw wizard run)', () => {
@@ -33,7 +33,7 @@ describe('browserSha256 (the SHA-256 the verification page and the draw wizard r
     const inspectorSnapshot = snapshotHash(sut, inputs.inspectors);
     expect([venueSnapshot, inspectorSnapshot]).toEqual([expected.venueSnapshot, expected.inspectorSnapshot]);
     expect(drawCommitment(sut, { venueSnapshot, inspectorSnapshot, parameters: inputs.parameters, seedCommitments: inputs.seedCommitments })).toBe(expected.commitment);
-    const result = runDraw(sut, inputs);
+    const result = drawOutcome(sut, inputs);
     expect(result).toEqual(expected.result);
     expect(resultHash(sut, result)).toBe(expected.resultHash);
   });
