@@ -11,6 +11,8 @@ import { evidenceRoutes } from './evidence.routes';
 import { GraphVisitAccess } from './visit-access';
 import { ResultService } from './results/result.service';
 import { resultExportRoutes } from './results/result-export.routes';
+import { ReferralService } from './referrals/referral.service';
+import { FollowUpService } from './follow-ups/follow-up.service';
 
 /** Starts a department's subgraph: its own database, its items of the 2022 plan, its schema. */
 export function runDepartmentSubgraph(department: Department, defaultPort: number): void {
@@ -30,9 +32,16 @@ export function runDepartmentSubgraph(department: Department, defaultPort: numbe
         ...evidenceRoutes(department, dataSource, createFileStore(join(config.FILES_DIR, department)), access, publicKey, logger),
         ...resultExportRoutes(department, dataSource, publicKey),
       ],
-      // The visit is signed: the department's result is formed and waits for entry (ADR 0013).
+      // The visit is signed: the department's result is formed and waits for entry, and each order to
+      // rectify becomes a follow-up task (ADR 0013, R-PUB-3). Referrals come and are answered (R-RES-3).
       eventHandlers: (dataSource) => ({
-        'inspection.signed': (manager, event) => new ResultService(dataSource, department).receiveSigned(manager, event.payload as EventPayloads['inspection.signed']),
+        'inspection.signed': async (manager, event) => {
+          const payload = event.payload as EventPayloads['inspection.signed'];
+          await new ResultService(dataSource, department).receiveSigned(manager, payload);
+          await new FollowUpService(dataSource, department).receiveSigned(manager, payload);
+        },
+        'referral.sent': (manager, event) => new ReferralService(dataSource, department).receiveSent(manager, event.payload as EventPayloads['referral.sent']),
+        'referral.answered': (manager, event) => new ReferralService(dataSource, department).receiveAnswer(manager, event.payload as EventPayloads['referral.answered']),
       }),
     });
   });

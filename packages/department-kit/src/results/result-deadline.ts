@@ -12,8 +12,16 @@ const calendar = WorkingDayCalendar.fromArrangements(CN_HOLIDAY_ARRANGEMENTS);
  * Monday–Friday guess would move a statutory deadline.
  */
 export function publicationDeadline(inspectedOn: string): string | null {
+  return deadlineAfter(inspectedOn, PUBLICATION_WORKING_DAYS);
+}
+
+/**
+ * The `workingDays`-th working day after `from` (R-CAL-1), or null when the count reaches a year whose
+ * holidays are not loaded (R-CAL-2). Every department deadline (R-PUB-1, R-RES-3) counts with it.
+ */
+export function deadlineAfter(from: string, workingDays: number): string | null {
   try {
-    return workingDayDeadline(inspectedOn, PUBLICATION_WORKING_DAYS, calendar);
+    return workingDayDeadline(from, workingDays, calendar);
   } catch (error) {
     if (error instanceof CalendarYearMissingError) return null;
     throw error;
