@@ -5,6 +5,7 @@ import { WEIDONG_STREETS } from '@dr/demo-data';
 import { createRenderPool, defaultRenderThreads } from '@dr/documents';
 import { createFileStore, databaseConfigSchema, loadConfig, privateKeyFrom, runMain, startSubgraph, z, type Logger } from '@dr/subgraph-kit';
 import type { DataSource } from 'typeorm';
+import type { EventPayloads } from '@dr/domain';
 import { buildOfficeSchema } from './schema';
 import { createOfficeLoaders } from './loaders';
 import { OFFICE_ENTITIES, OFFICE_MIGRATIONS } from './entities';
@@ -20,6 +21,7 @@ import { importRoutes } from './directory-import/import.routes';
 import { VisitService } from './visit/visit.service';
 import { DepartmentSections } from './visit/department-sections.client';
 import { visitRoutes } from './visit/visit.routes';
+import { applyVenueInspected } from './venue-history/venue-inspected.handler';
 
 runMain('office', async () => {
   const config = loadConfig(
@@ -67,6 +69,10 @@ runMain('office', async () => {
     buildSchema: (dataSource, logger) =>
       buildOfficeSchema(dataSource, { auth: new AuthService(dataSource, signingKey, throttleFor(dataSource)), imports: importsFor(dataSource, logger), visits: new VisitService(dataSource, files, sections) }),
     seed: seedOffice,
+    // A department published a result or closed a re-inspection: the venue's last inspection moves forward (R-PUB-3).
+    eventHandlers: () => ({
+      'venue.inspected': (manager, event) => applyVenueInspected(manager, event.payload as EventPayloads['venue.inspected']),
+    }),
     routes: (dataSource, publicKey, logger) => [
       ...drawRoutes(dataSource),
       ...importRoutes(dataSource, importsFor(dataSource, logger), publicKey),
