@@ -27,3 +27,5 @@ export * from './follow-ups/follow-up-due';
 export * from './follow-ups/follow-up.service';
 export * from './follow-ups/venue-inspected.event';
 export * from './follow-ups/dtos/follow-up.inputs';
+export * from './calendar/department-calendar';
+export * from './calendar/calendar-year.entity';

@@ -13,6 +13,7 @@ import { ResultService } from './results/result.service';
 import { resultExportRoutes } from './results/result-export.routes';
 import { ReferralService } from './referrals/referral.service';
 import { FollowUpService } from './follow-ups/follow-up.service';
+import { receiveYearLoaded, reloadDepartmentCalendar } from './calendar/department-calendar';
 
 /** Starts a department's subgraph: its own database, its items of the 2022 plan, its schema. */
 export function runDepartmentSubgraph(department: Department, defaultPort: number): void {
@@ -26,7 +27,11 @@ export function runDepartmentSubgraph(department: Department, defaultPort: numbe
       entities: DEPARTMENT_ENTITIES,
       migrations: DEPARTMENT_MIGRATIONS,
       createLoaders: createDepartmentLoaders,
-      buildSchema: (dataSource) => buildDepartmentSchema(department, dataSource, access),
+      buildSchema: async (dataSource) => {
+        // Deadlines count with the years the office loaded, from the first request on (R-CAL-2).
+        await reloadDepartmentCalendar(dataSource.manager);
+        return buildDepartmentSchema(department, dataSource, access);
+      },
       seed: (dataSource, logger) => seedCheckItems(dataSource, department, PLAN_2022.id, CHECK_ITEMS_2022, logger),
       routes: (dataSource, publicKey, logger, config) => [
         ...evidenceRoutes(department, dataSource, createFileStore(join(config.FILES_DIR, department)), access, publicKey, logger),
@@ -42,6 +47,7 @@ export function runDepartmentSubgraph(department: Department, defaultPort: numbe
         },
         'referral.sent': (manager, event) => new ReferralService(dataSource, department).receiveSent(manager, event.payload as EventPayloads['referral.sent']),
         'referral.answered': (manager, event) => new ReferralService(dataSource, department).receiveAnswer(manager, event.payload as EventPayloads['referral.answered']),
+        'calendar.year-loaded': (manager, event) => receiveYearLoaded(manager, event.payload as EventPayloads['calendar.year-loaded']),
       }),
     });
   });

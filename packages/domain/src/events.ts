@@ -1,4 +1,5 @@
 import type { Department } from './department';
+import type { YearArrangement } from './calendar/year-arrangement';
 
 /**
  * The facts subgraphs tell each other (ADR 0013), by topic. Payloads carry what the receiver needs to
@@ -38,6 +39,12 @@ export interface EventPayloads {
    * follow-up, R-PUB-3); the office moves the venue's last inspection forward, which the next draw reads.
    */
   'venue.inspected': { venueId: string; inspectionId: string; department: Department; date: string; problemFound: boolean };
+  /**
+   * office → every department: the office loaded (or corrected) a year's holiday arrangement (R-CAL-2),
+   * so the departments' deadlines (R-PUB-1, R-RES-3) count with it. `loadedAt` (ISO): a late, older
+   * load of the same year never replaces a newer one.
+   */
+  'calendar.year-loaded': YearArrangement & { loadedAt: string };
 }
 
 /** A referral as the receiving department keeps it: the facts, the evidence named, the legal basis. */

@@ -7,14 +7,13 @@ import { workingDaysLeft } from '../results/result-deadline';
 import { RecordReinspectionInput } from './dtos/follow-up.inputs';
 import { FollowUpState, ReinspectionOutcome } from './follow-up.enums';
 import type { FollowUpEntity } from './follow-up.entity';
-import type { FollowUpDueRule } from './follow-up-due';
 import { FollowUpService } from './follow-up.service';
 
 /**
  * Follow-up types, queries and mutations of one department (`CultureFollowUp`, `cultureFollowUps`,
- * `cultureRecordReinspection`), R-PUB-3. `dueRule` is the department's rule for when a re-inspection is due.
+ * `cultureRecordReinspection`), R-PUB-3.
  */
-export function buildFollowUpResolvers(department: Department, prefix: string, dataSource?: DataSource, dueRule?: FollowUpDueRule): Function[] {
+export function buildFollowUpResolvers(department: Department, prefix: string, dataSource?: DataSource): Function[] {
   const name = DEPARTMENT_NAMES[department].full;
 
   @ObjectType(`${prefix}FollowUp`, { description: `${name}对责令限期改正的后续监管（复查）任务（R-PUB-3）` })
@@ -84,13 +83,13 @@ export function buildFollowUpResolvers(department: Department, prefix: string, d
 
   @Resolver()
   class FollowUpResolver {
-    readonly service = dataSource ? new FollowUpService(dataSource, department, dueRule) : null;
+    readonly service = dataSource ? new FollowUpService(dataSource, department) : null;
 
     @Query(() => FollowUpConnection, { name: `${department}FollowUps`, description: `${name}的复查任务，按应复查日期排序` })
     async followUps(
       @Args() page: PageArgs,
       @Arg('state', () => FollowUpState, { nullable: true }) state: FollowUpState | null,
-      @Arg('dueWithinWorkingDays', () => Int, { nullable: true, description: '只看今天起若干个工作日内到期（含已过期）的' }) dueWithinWorkingDays: number | null,
+      @Arg('dueWithinWorkingDays', () => Int, { nullable: true, description: '只看今天起若干个工作日内到期（含已过期）的待复查任务' }) dueWithinWorkingDays: number | null,
       @Ctx() context: DepartmentContext,
     ): Promise<Page<FollowUpEntity>> {
       const principal = requirePrincipal(context);

@@ -97,8 +97,8 @@ export class FollowUpService {
   }
 
   /**
-   * One page of tasks, nearest due date first. `dueWithinWorkingDays`: due no later than that many
-   * working days from today (overdue ones included).
+   * One page of tasks, nearest due date first. `dueWithinWorkingDays`: open tasks due no later than
+   * that many working days from today (overdue ones included; a closed task is due no more).
    */
   async list(filter: { state?: FollowUpStateValue | null; dueWithinWorkingDays?: number | null; first: number; offset: number; today: string }): Promise<Page<FollowUpEntity>> {
     const query = this.dataSource.getRepository(FollowUpEntity).createQueryBuilder('task');
@@ -107,7 +107,7 @@ export class FollowUpService {
       if (!Number.isInteger(filter.dueWithinWorkingDays) || filter.dueWithinWorkingDays < 0 || filter.dueWithinWorkingDays > 250) throw badInput('dueWithinWorkingDays', '工作日数应为 0 到 250 之间的整数');
       const until = filter.dueWithinWorkingDays === 0 ? filter.today : deadlineAfter(filter.today, filter.dueWithinWorkingDays);
       if (until === null) throw badInput('dueWithinWorkingDays', '所查期间的节假日安排尚未载入，无法按工作日计算');
-      query.andWhere('task.due_on <= :until', { until });
+      query.andWhere("task.state = 'OPEN' AND task.due_on <= :until", { until });
     }
     const [rows, total] = await query
       .orderBy('CASE WHEN task.due_on IS NULL THEN 1 ELSE 0 END', 'ASC')

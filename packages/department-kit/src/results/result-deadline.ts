@@ -1,10 +1,8 @@
-import { CalendarYearMissingError, CN_HOLIDAY_ARRANGEMENTS, WorkingDayCalendar, workingDayDeadline, workingDaysBetween } from '@dr/domain';
+import { CalendarYearMissingError, workingDayDeadline, workingDaysBetween } from '@dr/domain';
+import { departmentCalendar } from '../calendar/department-calendar';
 
 /** R-PUB-1: a department publishes its result within 20 working days after the inspection ends. */
 export const PUBLICATION_WORKING_DAYS = 20;
-
-// The State Council's arrangements shipped with the domain package (R-CAL-2).
-const calendar = WorkingDayCalendar.fromArrangements(CN_HOLIDAY_ARRANGEMENTS);
 
 /**
  * R-PUB-1: the last day to publish the result of a visit made on `inspectedOn` (R-CAL-1: the visit's day
@@ -21,7 +19,7 @@ export function publicationDeadline(inspectedOn: string): string | null {
  */
 export function deadlineAfter(from: string, workingDays: number): string | null {
   try {
-    return workingDayDeadline(from, workingDays, calendar);
+    return workingDayDeadline(from, workingDays, departmentCalendar());
   } catch (error) {
     if (error instanceof CalendarYearMissingError) return null;
     throw error;
@@ -31,7 +29,7 @@ export function deadlineAfter(from: string, workingDays: number): string | null 
 /** Working days from `today` to `deadline` (negative once past); null when a year between is not loaded. */
 export function workingDaysLeft(today: string, deadline: string): number | null {
   try {
-    return workingDaysBetween(today, deadline, calendar);
+    return workingDaysBetween(today, deadline, departmentCalendar());
   } catch (error) {
     if (error instanceof CalendarYearMissingError) return null;
     throw error;
