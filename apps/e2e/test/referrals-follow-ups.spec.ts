@@ -356,4 +356,20 @@ describe.each(testDatabases())('referrals (R-RES-3) and follow-up (R-PUB-3) thro
     expect(cells).toHaveLength(3 * 4 * 8);
     expect(await snapshot()).toEqual(before);
   });
+
+  it('a year the office loads reaches every department, whose deadlines then count with it, without a restart (R-CAL-2)', async () => {
+    // 60 working days from today reach into next year, which nobody has loaded yet: refused, never guessed.
+    const next = Number(today.slice(0, 4)) + 1;
+    const within = (department: Department) => call(`${department}-admin`, FOLLOW_UPS(department), { within: 60 });
+    for (const department of DEPARTMENTS) expect((await within(department)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'dueWithinWorkingDays' });
+    // Test data shaped like a notice, not a real arrangement.
+    const loaded = await call('office', 'mutation Load($input: LoadCalendarYearInput!) { loadCalendarYear(input: $input) { year origin } }', {
+      input: { year: next, source: `国务院办公厅关于${next}年部分节假日安排的通知（测试数据）`, holidays: [`${next}-01-01`], workingDays: [] },
+    });
+    expect(loaded.data?.loadCalendarYear).toEqual({ year: next, origin: 'LOADED' });
+    for (const department of DEPARTMENTS) {
+      const answer = await eventually(() => within(department), (response) => !response.errors);
+      expect(answer.data[`${department}FollowUps`].totalCount).toBe(0);
+    }
+  });
 });
