@@ -5,6 +5,7 @@ import { WEIDONG_STREETS } from '@dr/demo-data';
 import { createRenderPool, defaultRenderThreads } from '@dr/documents';
 import { createFileStore, databaseConfigSchema, loadConfig, privateKeyFrom, runMain, startSubgraph, z, type Logger } from '@dr/subgraph-kit';
 import type { DataSource } from 'typeorm';
+import type { EventPayloads } from '@dr/domain';
 import { buildOfficeSchema } from './schema';
 import { createOfficeLoaders } from './loaders';
 import { OFFICE_ENTITIES, OFFICE_MIGRATIONS } from './entities';
@@ -22,6 +23,7 @@ import { DepartmentSections } from './visit/department-sections.client';
 import { visitRoutes } from './visit/visit.routes';
 import { publicResultRoutes } from './public-results/public-result.routes';
 import { publicResultHandlers } from './public-results/public-result.handlers';
+import { applyVenueInspected } from './venue-history/venue-inspected.handler';
 
 runMain('office', async () => {
   const config = loadConfig(
@@ -69,13 +71,18 @@ runMain('office', async () => {
     buildSchema: (dataSource, logger) =>
       buildOfficeSchema(dataSource, { auth: new AuthService(dataSource, signingKey, throttleFor(dataSource)), imports: importsFor(dataSource, logger), visits: new VisitService(dataSource, files, sections) }),
     seed: seedOffice,
+    // A department published a result or closed a re-inspection: the venue's last inspection moves forward (R-PUB-3).
     routes: (dataSource, publicKey, logger) => [
       ...drawRoutes(dataSource),
       ...importRoutes(dataSource, importsFor(dataSource, logger), publicKey),
       ...visitRoutes({ dataSource, files, sections, renderer, publicKey, logger }),
       ...publicResultRoutes(dataSource),
     ],
-    eventHandlers: (_dataSource, logger) => ({ ...publicResultHandlers(logger) }),
+    // What the departments tell the office (ADR 0013): published results, and venues' latest inspections.
+    eventHandlers: (_dataSource, logger) => ({
+      ...publicResultHandlers(logger),
+      'venue.inspected': (manager, event) => applyVenueInspected(manager, event.payload as EventPayloads['venue.inspected']),
+    }),
     metrics: () => {
       const pool = renderer.stats();
       return [

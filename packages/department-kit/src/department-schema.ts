@@ -9,6 +9,8 @@ import type { CheckItemEntity, EvidenceEntity, OrderEntity } from './entities';
 import type { DepartmentContext } from './loaders';
 import type { VisitAccessCheck } from './visit-access';
 import { buildResultResolvers } from './results/result.resolver';
+import { buildReferralResolvers } from './referrals/referral.resolver';
+import { buildFollowUpResolvers } from './follow-ups/follow-up.resolver';
 
 /** `culture` → `Culture`: the prefix of the department's type and operation names. */
 function typePrefix(department: Department): string {
@@ -268,7 +270,10 @@ export function buildDepartmentSchema(department: Department, dataSource?: DataS
   }
 
   return buildFederatedSchema(
-    { resolvers: [InspectionSectionResolver, DepartmentResolver, ...buildResultResolvers(department, prefix, InspectionReference, dataSource)], orphanedTypes: [InspectionReference] },
+    { resolvers: [InspectionSectionResolver, DepartmentResolver, ...buildResultResolvers(department, prefix, InspectionReference, dataSource),
+        ...buildReferralResolvers(department, prefix, dataSource),
+        ...buildFollowUpResolvers(department, prefix, dataSource),
+      ], orphanedTypes: [InspectionReference] },
     // The gateway sends `{ id, planId }` (planId via @requires); the section resolver needs no more.
     { Inspection: { __resolveReference: (reference: InspectionReference) => reference } },
   );

@@ -3,6 +3,7 @@ import { In, type DataSource } from 'typeorm';
 import { createGroupLoader, type RequestContext } from '@dr/subgraph-kit';
 import { CheckItemEntity, EvidenceEntity, OrderEntity, SectionChangeEntity, SectionEntity, SectionItemEntity } from './entities';
 import { ResultChangeEntity, ResultEntity } from './results/result.entity';
+import { ReferralSentEntity } from './referrals/referral.entity';
 
 export interface DepartmentLoaders {
   checkItemsByPlan: DataLoader<string, CheckItemEntity[]>;
@@ -13,6 +14,7 @@ export interface DepartmentLoaders {
   amendmentsBySection: DataLoader<string, SectionChangeEntity[]>;
   resultByInspection: DataLoader<string, ResultEntity | null>;
   resultChangesByResult: DataLoader<string, ResultChangeEntity[]>;
+  referralsSentByInspection: DataLoader<string, ReferralSentEntity[]>;
 }
 
 export type DepartmentContext = RequestContext<DepartmentLoaders>;
@@ -35,5 +37,6 @@ export function createDepartmentLoaders(dataSource: DataSource): DepartmentLoade
       return inspectionIds.map((id) => rows.find((row) => row.inspectionId === id) ?? null);
     }),
     resultChangesByResult: createGroupLoader(dataSource, ResultChangeEntity, 'resultId', { version: 'ASC' }),
+    referralsSentByInspection: createGroupLoader(dataSource, ReferralSentEntity, 'inspectionId'),
   };
 }

@@ -11,6 +11,9 @@ import { evidenceRoutes } from './evidence.routes';
 import { GraphVisitAccess } from './visit-access';
 import { ResultService } from './results/result.service';
 import { resultExportRoutes } from './results/result-export.routes';
+import { ReferralService } from './referrals/referral.service';
+import { FollowUpService } from './follow-ups/follow-up.service';
+import { receiveYearLoaded, reloadDepartmentCalendar } from './calendar/department-calendar';
 
 /** Starts a department's subgraph: its own database, its items of the 2022 plan, its schema. */
 export function runDepartmentSubgraph(department: Department, defaultPort: number): void {
@@ -24,15 +27,27 @@ export function runDepartmentSubgraph(department: Department, defaultPort: numbe
       entities: DEPARTMENT_ENTITIES,
       migrations: DEPARTMENT_MIGRATIONS,
       createLoaders: createDepartmentLoaders,
-      buildSchema: (dataSource) => buildDepartmentSchema(department, dataSource, access),
+      buildSchema: async (dataSource) => {
+        // Deadlines count with the years the office loaded, from the first request on (R-CAL-2).
+        await reloadDepartmentCalendar(dataSource.manager);
+        return buildDepartmentSchema(department, dataSource, access);
+      },
       seed: (dataSource, logger) => seedCheckItems(dataSource, department, PLAN_2022.id, CHECK_ITEMS_2022, logger),
       routes: (dataSource, publicKey, logger, config) => [
         ...evidenceRoutes(department, dataSource, createFileStore(join(config.FILES_DIR, department)), access, publicKey, logger),
         ...resultExportRoutes(department, dataSource, publicKey),
       ],
-      // The visit is signed: the department's result is formed and waits for entry (ADR 0013).
+      // The visit is signed: the department's result is formed and waits for entry, and each order to
+      // rectify becomes a follow-up task (ADR 0013, R-PUB-3). Referrals come and are answered (R-RES-3).
       eventHandlers: (dataSource) => ({
-        'inspection.signed': (manager, event) => new ResultService(dataSource, department).receiveSigned(manager, event.payload as EventPayloads['inspection.signed']),
+        'inspection.signed': async (manager, event) => {
+          const payload = event.payload as EventPayloads['inspection.signed'];
+          await new ResultService(dataSource, department).receiveSigned(manager, payload);
+          await new FollowUpService(dataSource, department).receiveSigned(manager, payload);
+        },
+        'referral.sent': (manager, event) => new ReferralService(dataSource, department).receiveSent(manager, event.payload as EventPayloads['referral.sent']),
+        'referral.answered': (manager, event) => new ReferralService(dataSource, department).receiveAnswer(manager, event.payload as EventPayloads['referral.answered']),
+        'calendar.year-loaded': (manager, event) => receiveYearLoaded(manager, event.payload as EventPayloads['calendar.year-loaded']),
       }),
     });
   });

@@ -6,7 +6,13 @@ import { DepartmentVisit1700000000004 } from './migrations/1700000000004-departm
 import { EvidencePerItem1700000000005 } from './migrations/1700000000005-evidence-per-item';
 import { ResultChangeEntity, ResultEntity } from './results/result.entity';
 import { DepartmentResults1700000000011 } from './results/department-results.migration';
+import { ReferralReceivedEntity, ReferralSentEntity } from './referrals/referral.entity';
+import { DepartmentReferrals1700000000020 } from './referrals/department-referrals.migration';
+import { FollowUpEntity } from './follow-ups/follow-up.entity';
+import { DepartmentFollowUps1700000000021 } from './follow-ups/department-follow-ups.migration';
+import { DepartmentCalendarYearEntity } from './calendar/calendar-year.entity';
+import { DepartmentCalendarYears1700000000022 } from './calendar/department-calendar-years.migration';
 
 /** Every department subgraph has these tables in its own database. */
-export const DEPARTMENT_ENTITIES = [CheckItemEntity, SectionEntity, SectionItemEntity, OrderEntity, EvidenceEntity, EvidenceRemovalEntity, SectionChangeEntity, IdempotentRequest, OutboxEventEntity, InboxEventEntity, ResultEntity, ResultChangeEntity];
-export const DEPARTMENT_MIGRATIONS = [DepartmentInitial1700000000001, DepartmentVisit1700000000004, EvidencePerItem1700000000005, DepartmentEvents1700000000010, DepartmentResults1700000000011];
+export const DEPARTMENT_ENTITIES = [CheckItemEntity, SectionEntity, SectionItemEntity, OrderEntity, EvidenceEntity, EvidenceRemovalEntity, SectionChangeEntity, IdempotentRequest, OutboxEventEntity, InboxEventEntity, ResultEntity, ResultChangeEntity, ReferralSentEntity, ReferralReceivedEntity, FollowUpEntity, DepartmentCalendarYearEntity];
+export const DEPARTMENT_MIGRATIONS = [DepartmentInitial1700000000001, DepartmentVisit1700000000004, EvidencePerItem1700000000005, DepartmentEvents1700000000010, DepartmentResults1700000000011, DepartmentReferrals1700000000020, DepartmentFollowUps1700000000021, DepartmentCalendarYears1700000000022];

@@ -1,4 +1,5 @@
 import type { Department } from './department';
+import type { YearArrangement } from './calendar/year-arrangement';
 
 /**
  * The facts subgraphs tell each other (ADR 0013), by topic. Payloads carry what the receiver needs to
@@ -29,6 +30,49 @@ export interface EventPayloads {
   'result.published': PublishedResult;
   /** department → office: a published result was corrected; it stays public, marked 更正. */
   'result.corrected': PublishedResult & { correction: { reason: string; correctedOn: string } };
+  /** department → another department on the platform: a suspected violation it must handle (移送, R-RES-3). */
+  'referral.sent': SentReferral;
+  /** receiving department → the sender: the referral was accepted or returned with a reason (R-RES-3). */
+  'referral.answered': ReferralAnswer;
+  /**
+   * department → office: the venue was inspected (a result published, or a re-inspection 复查 closed a
+   * follow-up, R-PUB-3); the office moves the venue's last inspection forward, which the next draw reads.
+   */
+  'venue.inspected': { venueId: string; inspectionId: string; department: Department; date: string; problemFound: boolean };
+  /**
+   * office → every department: the office loaded (or corrected) a year's holiday arrangement (R-CAL-2),
+   * so the departments' deadlines (R-PUB-1, R-RES-3) count with it. `loadedAt` (ISO): a late, older
+   * load of the same year never replaces a newer one.
+   */
+  'calendar.year-loaded': YearArrangement & { loadedAt: string };
+}
+
+/** A referral as the receiving department keeps it: the facts, the evidence named, the legal basis. */
+export interface SentReferral {
+  /** The sender's id of the referral; the receiver keeps it, and answers with it. */
+  referralId: string;
+  from: Department;
+  to: Department;
+  inspectionId: string;
+  venue: { id: string; name: string; uscc: string; street: string };
+  facts: string;
+  legalBasis: string;
+  /** The sender's evidence of that inspection (its own section's files), by id, name and content hash. */
+  evidence: { id: string; fileName: string; sha256: string }[];
+  sentOn: string;
+  sentByName: string;
+}
+
+/** The receiver's answer to a referral. */
+export interface ReferralAnswer {
+  referralId: string;
+  by: Department;
+  state: 'ACCEPTED' | 'RETURNED';
+  reason: string | null;
+  answeredOn: string;
+  answeredByName: string;
+  /** The receiver's version of the referral after the answer: the sender keeps the highest (a late, older answer is a no-op). */
+  version: number;
 }
 
 /** One department's published result of one inspection, as the public sees it (no personal data). */

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { CN_HOLIDAY_ARRANGEMENTS, WorkingDayCalendar, type Principal, type YearArrangement } from '@dr/domain';
-import { retryingTransaction } from '@dr/subgraph-kit';
+import { CN_HOLIDAY_ARRANGEMENTS, DEPARTMENTS, WorkingDayCalendar, type Principal, type YearArrangement } from '@dr/domain';
+import { publishEvent, retryingTransaction } from '@dr/subgraph-kit';
 import { CalendarYearRecord } from './calendar-year.entity';
 import { CalendarYear, CalendarYearOrigin } from './calendar.types';
 
@@ -46,8 +46,8 @@ export class CalendarService {
   }
 
   /**
-   * Checks and stores a year's arrangement (replacing an earlier load of the same year), then drops
-   * the cached calendar.
+   * Checks and stores a year's arrangement (replacing an earlier load of the same year), tells the
+   * departments in the same transaction (`calendar.year-loaded`), then drops the cached calendar.
    * @throws InvalidArrangementError (from the domain) naming each wrong date; nothing is stored then.
    */
   async load(arrangement: YearArrangement, principal: Principal): Promise<CalendarYear> {
@@ -65,6 +65,9 @@ export class CalendarService {
     await retryingTransaction(this.dataSource, async (manager) => {
       await manager.delete(CalendarYearRecord, { year: arrangement.year });
       await manager.insert(CalendarYearRecord, record);
+      // The departments count their deadlines with it too (ADR 0013), told in the same transaction.
+      const payload = { year: record.year, source: record.source, holidays: JSON.parse(record.holidays) as string[], workingDays: JSON.parse(record.workingDays) as string[], loadedAt: record.loadedAt.toISOString() };
+      await publishEvent(manager, { source: 'office', topic: 'calendar.year-loaded', payload, destinations: DEPARTMENTS });
     });
     this.cached = null;
     return (await this.years()).find((year) => year.year === arrangement.year)!;

@@ -8,6 +8,7 @@ import { ResultStatus } from './result-status.enum';
 import type { ResultChangeEntity, ResultEntity } from './result.entity';
 import { ResultService, type ResultContent } from './result.service';
 import { workingDaysLeft } from './result-deadline';
+import { referralDeadline, referralNeeded, referralOverdue } from '../referrals/referral-rules';
 import { CorrectResultInput, EnterResultInput, PublishResultInput, ReturnResultInput } from './dtos/result.inputs';
 
 /** The office reads every department's results (read-only); a department's staff read only their own. */
@@ -160,6 +161,24 @@ export function buildResultResolvers(department: Department, prefix: string, ins
     @FieldResolver(() => Boolean, { description: '是否已超过公示期限仍未公示（R-PUB-1）' })
     overdue(@Root() row: ResultEntity): boolean {
       return row.status !== 'PUBLISHED' && row.publicationDeadline !== null && row.publicationDeadline < chinaDateOf(new Date());
+    }
+
+    @FieldResolver(() => String, { nullable: true, description: '移送期限：检查结果形成（签字）后 7 个工作日（R-RES-3）' })
+    referralDeadline(@Root() row: ResultEntity): string | null {
+      return referralDeadline(row.signedOn);
+    }
+
+    @FieldResolver(() => Boolean, { description: '是否需要移送：检查结果代码含 8（发现问题待后续处理）' })
+    referralNeeded(@Root() row: ResultEntity): boolean {
+      return referralNeeded(parseResultCodes(row.resultCodes));
+    }
+
+    @FieldResolver(() => Boolean, { description: '需要移送而超过移送期限仍未移送（R-RES-3）' })
+    async referralOverdue(@Root() row: ResultEntity, @Ctx() context: DepartmentContext): Promise<boolean> {
+      const needed = referralNeeded(parseResultCodes(row.resultCodes));
+      if (!needed) return false;
+      const sent = (await context.loaders.referralsSentByInspection.load(row.inspectionId)).length;
+      return referralOverdue({ needed, sent, deadline: referralDeadline(row.signedOn), today: chinaDateOf(new Date()) });
     }
 
     @FieldResolver(() => ResultContentType, { nullable: true, description: '首次公示的内容（更正不覆盖）' })

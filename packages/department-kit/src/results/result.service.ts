@@ -7,6 +7,7 @@ import { formatResultCodes, parseResultCodes } from '../section-state';
 import { ResultChangeEntity, ResultEntity, type ResultChangeKind, type ResultStatusValue } from './result.entity';
 import { publicationDeadline } from './result-deadline';
 import type { CorrectResultInput, EnterResultInput, PublishResultInput, ReturnResultInput } from './dtos/result.inputs';
+import { problemFoundIn, tellVenueInspected } from '../follow-ups/venue-inspected.event';
 
 /** What the public reads of a result: its codes and the 检查结果说明. */
 export interface ResultContent {
@@ -127,6 +128,8 @@ export class ResultService {
       const now = new Date();
       const publishedOn = chinaDateOf(now);
       await this.tellOffice(manager, 'result.published', { ...this.published(result, content, publishedOn, 1) });
+      // The venue's last inspection (read by the next draw) moves to this visit (R-PUB-3).
+      await tellVenueInspected(manager, this.department, { venueId: result.venueId, inspectionId: result.inspectionId, date: result.inspectedOn, problemFound: problemFoundIn(content.resultCodes) });
       return {
         status: 'PUBLISHED',
         next: content,
