@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startPlatform, type Platform } from '@dr/platform-runner';
-import { PLAN_2022, type DrawReceipt } from '@dr/domain';
+import { PLAN_2022, type DrawReceipt, type DrawResult } from '@dr/domain';
 import { launchChromium, signInAs } from './chromium';
 import { generateDemoDirectoryFile } from '@dr/directory-import';
 
@@ -83,7 +83,7 @@ describe('the double-random draw in Chromium: the wizard, the live result and pu
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('receipt-download').click()]);
     receiptFile = join(mkdtempSync(join(tmpdir(), 'dr-browser-receipt-')), 'receipt.json');
     await download.saveAs(receiptFile);
-    expect((JSON.parse(readFileSync(receiptFile, 'utf8')) as DrawReceipt).result.teams).toHaveLength(drawn);
+    expect((JSON.parse(readFileSync(receiptFile, 'utf8')) as DrawReceipt & { result: DrawResult }).result.teams).toHaveLength(drawn);
 
     // Looked up later the draw shows at once, and a created inspection opens with its team.
     await page.goto(`${platform.urls.shell}/plans/${PLAN_2022.id}/draws/${drawId}`);
@@ -108,7 +108,7 @@ describe('the double-random draw in Chromium: the wizard, the live result and pu
     await expect(page.locator('[data-testid^="verify-check-"][data-ok="true"]').count()).resolves.toBe(6);
 
     // One team changed after the fact: its leader swapped for another officer of the team.
-    const receipt = JSON.parse(readFileSync(receiptFile, 'utf8')) as DrawReceipt;
+    const receipt = JSON.parse(readFileSync(receiptFile, 'utf8')) as DrawReceipt & { result: DrawResult };
     const [team] = receipt.result.teams;
     const other = team.officers.culture!.find((id) => id !== team.leaderId)!;
     receipt.result.teams[0] = { ...team, leaderId: other };

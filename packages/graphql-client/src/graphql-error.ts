@@ -43,6 +43,8 @@ const TEXT_BY_KIND: Record<Exclude<ErrorKind, 'BAD_USER_INPUT'>, string> = {
   NOT_FOUND: '记录不存在或已被删除',
   CONFLICT: '数据已被他人修改，请刷新后重试',
   SUBGRAPH_UNAVAILABLE: '该部门服务暂不可用，请稍后重试',
+  TOO_MANY_ATTEMPTS: '尝试次数过多，请稍后再试',
+  CALENDAR_YEAR_MISSING: '该年度的节假日安排尚未导入，无法计算期限，请联系联席办',
   NETWORK: '无法连接服务器，请检查网络后重试',
   UNKNOWN: '系统繁忙，请稍后重试',
 };

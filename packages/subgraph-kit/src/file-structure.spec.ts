@@ -12,7 +12,7 @@ const CANVAS_PNG = fixture('canvas-export.png');
 const CANVAS_WEBPS = ['canvas-export.webp', 'canvas-export-alpha.webp', 'canvas-export-lossless.webp'].map(fixture);
 const HTML = Buffer.from('<html><body><script>alert(document.cookie)</script></body></html>');
 
-const segment = (marker: number, body: Buffer) => Buffer.concat([Buffer.from([0xff, marker, (body.length + 2) >> 8, (body.length + 2) & 0xff]), body]);
+const segment = (marker: number, body: Buffer): Buffer => Buffer.concat([Buffer.from([0xff, marker, (body.length + 2) >> 8, (body.length + 2) & 0xff]), body]);
 /** A hand-made JPEG container: SOF (16 × 8, one component) and the given scans, each `[DHT body, data]`. */
 function jpeg(frameMarker: number, scans: Buffer[], trailer = Buffer.alloc(0)): Buffer {
   const parts = [Buffer.from([0xff, 0xd8]), segment(0xdb, Buffer.alloc(65)), segment(frameMarker, Buffer.from([8, 0, 8, 0, 16, 1, 1, 0x11, 0]))];

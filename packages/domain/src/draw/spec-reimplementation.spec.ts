@@ -213,7 +213,7 @@ function draw(inputs: Obj, variant: Variant): Obj {
         return { algorithm: 'dr-draw/1', seed, error: { code: 'NOT_ENOUGH_OFFICERS', ...details } };
       }
       if (department === p.leadDepartment) {
-        const leader = variant === 'leaderIsFirstTaken' ? taken[0] : taken.reduce((best, id) => (leads.get(id)! < leads.get(best)! ? id : best));
+        const leader = variant === 'leaderIsFirstTaken' ? taken[0] : taken.reduce((best: string, id: string) => (leads.get(id)! < leads.get(best)! ? id : best));
         leads.set(leader, leads.get(leader)! + 1);
         team.leaderId = leader;
       }
@@ -234,7 +234,7 @@ function draw(inputs: Obj, variant: Variant): Obj {
       max - min > 1
         ? mine
             .flatMap((o: Obj) => (o.conflictVenueIds as string[]).filter((v) => drawnSet.has(v)).map((venueId) => ({ officerId: o.id as string, venueId, reason: 'CONFLICT' })))
-            .sort((a, b) => byString(a.officerId, b.officerId) || byString(a.venueId, b.venueId))
+            .sort((a: { officerId: string; venueId: string }, b: { officerId: string; venueId: string }) => byString(a.officerId, b.officerId) || byString(a.venueId, b.venueId))
         : variant === 'explanationOnlyWhenSpread'
           ? undefined
           : [];

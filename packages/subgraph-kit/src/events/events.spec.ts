@@ -82,7 +82,16 @@ describe.each(testDatabases())('events between two subgraphs on %s (transactiona
     let up = true;
 
     beforeAll(async () => {
-      const app = createHttpApp({ service: 'consumer', logger, apollo: null as never, context: async () => ({}), health: async () => ({}), routes: eventRoutes(consumer, handlers, TOKEN, logger) });
+      const app = createHttpApp({
+        service: 'consumer',
+        logger,
+        apollo: null as never,
+        timeBudgetMs: 5_000,
+        metricsAccess: { token: undefined, production: false },
+        context: async () => ({}),
+        health: async () => ({}),
+        routes: eventRoutes(consumer, handlers, TOKEN, logger),
+      });
       // A consumer that can be "down": answers 503 without touching the routes.
       server = createServer((request, response) => (up ? app.server.emit('request', request, response) : response.writeHead(503).end()));
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
