@@ -70,6 +70,7 @@ function createAppRouter() {
           path: 'directories/inspectors',
           lazy: () => import('./pages/directories/inspector-directory-page').then((page) => ({ Component: page.InspectorDirectoryPage })),
         },
+        { path: 'settings/calendar', lazy: () => import('./pages/settings/calendar-page').then((page) => ({ Component: page.CalendarPage })) },
         {
           path: 'inspections/:inspectionId',
           lazy: () => import('./pages/inspection-page').then((page) => ({ Component: page.InspectionPage })),

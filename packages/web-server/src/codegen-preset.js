@@ -22,7 +22,7 @@ export function createCodegenConfig() {
           useTypeImports: true,
           enumsAsTypes: true,
           skipTypename: false,
-          scalars: { DateTimeISO: 'string' },
+          scalars: { DateTimeISO: 'string', Date: 'string' },
           defaultScalarType: 'unknown',
         },
       },

@@ -3,6 +3,7 @@ import { AppLayout, departmentName, ROLE_NAMES } from '@dr/ui';
 import DatabaseOutlined from '@ant-design/icons/es/icons/DatabaseOutlined';
 import InteractionOutlined from '@ant-design/icons/es/icons/InteractionOutlined';
 import ProfileOutlined from '@ant-design/icons/es/icons/ProfileOutlined';
+import CalendarOutlined from '@ant-design/icons/es/icons/CalendarOutlined';
 import SafetyCertificateOutlined from '@ant-design/icons/es/icons/SafetyCertificateOutlined';
 import { useSession } from '../session/session-context';
 import { useCurrentUser } from '../session/use-current-user';
@@ -23,12 +24,13 @@ const MENU_ITEMS = [
     ],
   },
   { key: '/draws', icon: <InteractionOutlined />, label: '抽取' },
+  { key: '/settings/calendar', icon: <CalendarOutlined />, label: '节假日安排' },
   { key: '/public/verify', icon: <SafetyCertificateOutlined />, label: '抽取结果验证' },
 ];
 
 /** The menu entry a path belongs to: a plan's draws sit under 抽取, its other pages under 抽查计划. */
 function menuKeyOf(pathname: string): string | null {
-  if (pathname.startsWith('/directories/')) return pathname;
+  if (pathname.startsWith('/directories/') || pathname === '/settings/calendar') return pathname;
   if (pathname === '/draws' || /^\/plans\/[^/]+\/draws(\/|$)/.test(pathname)) return '/draws';
   if (pathname === '/' || /^\/(plans|inspections)\//.test(pathname)) return '/';
   return null;
