@@ -21,20 +21,25 @@ const contrastTokens = {
   colorSuccess: '#237804',
   colorWarning: '#ad4e00',
   colorError: '#c8102e',
+  // antd derives the light fills from the (now dark) status colours badly: keep its usual pale ones.
+  colorSuccessBg: '#f6ffed',
+  colorWarningBg: '#fffbe6',
+  colorErrorBg: '#fff2f0',
+  colorInfoBg: '#e6f4ff',
   colorTextSecondary: 'rgba(0, 0, 0, 0.66)',
   colorTextTertiary: 'rgba(0, 0, 0, 0.64)',
   colorTextDescription: 'rgba(0, 0, 0, 0.66)',
   colorTextPlaceholder: 'rgba(0, 0, 0, 0.62)',
   // Borders of inputs must stand out 3:1 from the page (1.4.11 non-text contrast).
   colorBorder: '#8c8c8c',
-  // Preset tag colours draw text in their 7th shade; these are the shades that reach 4.5:1.
-  gold7: '#874d00',
-  orange7: '#ad4e00',
-  green7: '#237804',
-  cyan7: '#006d75',
-  lime7: '#3f6600',
-  volcano7: '#ad2102',
-  yellow7: '#614700',
+  // Preset tag colours draw text in the shade after their seed; from these darker seeds it reaches 4.5:1.
+  gold: '#ad6800',
+  orange: '#ad4e00',
+  green: '#237804',
+  cyan: '#006d75',
+  lime: '#3f6600',
+  volcano: '#ad2102',
+  yellow: '#876800',
 };
 
 /** 大字版 (适老化): 18 px text and 40 px controls instead of 14 and 32; antd derives the rest. */
@@ -55,13 +60,15 @@ function themeOf(isPhone: boolean, largeText: boolean): ThemeConfig {
  * What antd's tokens cannot set: a focus ring of the brand colour (3:1 against white and the top bar's
  * blue is drawn white) on every control reached by keyboard, and no English "Tab 1 of 3" in the
  * tabs' names: rc-tabs puts that text inside each tab, and hidden text (display: none) is left out of
- * the accessible name while screen readers still say the position from the tab list itself. An empty
+ * the accessible name while screen readers still say the position from the tab list itself. Links in
+ * running text are underlined: colour alone does not tell them from the words around them. An empty
  * table's 暂无数据 is drawn in the disabled grey, which no token of the table changes.
  */
 const GLOBAL_CSS = `
 :focus-visible { outline: 2px solid ${BRAND_COLORS.primary} !important; outline-offset: 2px; }
 .ant-layout-header :focus-visible { outline-color: #ffffff !important; }
 .ant-tabs-tab-btn > [aria-live] { display: none; }
+.ant-typography a:not(.ant-btn) { text-decoration: underline; }
 .ant-table-placeholder { color: ${contrastTokens.colorTextSecondary} !important; }
 `;
 
