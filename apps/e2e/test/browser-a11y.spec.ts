@@ -23,6 +23,8 @@ interface AuditedRoute {
   viewers: Viewer[];
   /** `data-testid` of an element that is there once the page has loaded its data. */
   ready: string;
+  /** `data-testid` of a button to press first, for a drawer or dialog of the page: it is audited open. */
+  open?: string;
 }
 
 const [inspection] = demoInspections();
@@ -45,6 +47,8 @@ const ROUTES: AuditedRoute[] = [
   { name: 'culture tab', path: `/inspections/${inspection.id}?tab=culture`, viewers: ['office', 'culture-inspector'], ready: 'culture-section' },
   { name: 'market tab', path: `/inspections/${inspection.id}?tab=market`, viewers: ['office', 'market-inspector'], ready: 'market-section' },
   { name: 'fire tab', path: `/inspections/${inspection.id}?tab=fire`, viewers: ['office', 'fire-inspector'], ready: 'fire-section' },
+  { name: 'visit schedule drawer', path: `/inspections/${inspection.id}`, viewers: ['office'], open: 'visit-schedule-open', ready: 'visit-date' },
+  { name: 'visit notice drawer', path: `/inspections/${inspection.id}`, viewers: ['office'], open: 'notice-open', ready: 'notice-mode' },
   { name: 'record form signing', path: `/inspections/${inspection.id}/sign`, viewers: ['office', 'culture-inspector'], ready: 'signing-sections' },
 ];
 
@@ -81,6 +85,7 @@ describe('WCAG 2.1 AA in Chromium (axe-core, zh-CN): every route, both sizes, ea
           const found: Record<string, unknown> = {};
           for (const route of routes) {
             await page.goto(`${platform.urls.shell}${route.path}`);
+            if (route.open) await page.getByTestId(route.open).click({ timeout: 30_000 });
             await page.getByTestId(route.ready).first().waitFor({ timeout: 30_000 });
             const violations = await axeViolations(page);
             if (violations.length) found[route.name] = violations;
