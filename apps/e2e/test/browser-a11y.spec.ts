@@ -98,6 +98,19 @@ describe('WCAG 2.1 AA in Chromium (axe-core, zh-CN): every route, both sizes, ea
     }
   }
 
+  it('names the visit drawer\'s date and time pickers by their labels (the label points at the input)', async () => {
+    const { context, page } = await contextFor('office', SIZES['1366×768']);
+    try {
+      await page.goto(`${platform.urls.shell}/inspections/${inspection.id}`);
+      await page.getByTestId('visit-schedule-open').click({ timeout: 30_000 });
+      for (const [label, testId] of [['检查日期', 'visit-date'], ['开始时间', 'visit-start-time'], ['结束时间', 'visit-end-time']]) {
+        await expect(page.getByLabel(label, { exact: true }).getAttribute('data-testid', { timeout: 5_000 })).resolves.toBe(testId);
+      }
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
   it('offers 大字版 in the header at 360 px: larger text and controls, remembered after a reload, nothing cut off, still no violations', async () => {
     const { context, page } = await contextFor('culture-inspector', SIZES['360×640']);
     try {
