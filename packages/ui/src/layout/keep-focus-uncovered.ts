@@ -29,6 +29,16 @@ function drawnBoxOf(element: HTMLElement): DOMRect {
   return (element.closest('label') ?? element.parentElement ?? element).getBoundingClientRect();
 }
 
+/** Points just inside the corners and at the centre of a box, where a covering bar would be hit. */
+function probesOf(box: DOMRect): [number, number][] {
+  const inset = (size: number) => Math.min(4, size / 4);
+  return [
+    [box.left + box.width / 2, box.top + box.height / 2],
+    [box.left + inset(box.width), box.top + inset(box.height)],
+    [box.right - inset(box.width), box.bottom - inset(box.height)],
+  ];
+}
+
 /**
  * Keeps the focused control out from under the sticky top bar and the sticky 保存/提交 bar: the browser
  * scrolls a control into the window on Tab, but knows nothing of bars that float over the page. Returns
@@ -41,12 +51,14 @@ export function keepFocusUncovered(doc: Document): () => void {
     if (!(target instanceof HTMLElement) || target.closest(`[${STICKY_BAR_ATTRIBUTE}]`)) return;
     // After the browser's own scroll into view, which follows the focus event.
     requestAnimationFrame(() => {
-      const visibleBars = (edge: 'top' | 'bottom') =>
+      const box = drawnBoxOf(target);
+      // Only a bar that is really drawn over the control counts: not one under a dialog or drawer.
+      const drawnOver = (bar: HTMLElement) => probesOf(box).some(([x, y]) => bar.contains(doc.elementFromPoint(x, y)));
+      const barsOver = (edge: 'top' | 'bottom') =>
         Array.from(doc.querySelectorAll<HTMLElement>(`[${STICKY_BAR_ATTRIBUTE}="${edge}"]`))
-          .filter((bar) => !bar.contains(target))
-          .map((bar) => bar.getBoundingClientRect())
-          .filter((box) => box.height > 0 && box.bottom > 0 && box.top < window.innerHeight);
-      const delta = uncoverScroll(drawnBoxOf(target), { top: visibleBars('top'), bottom: visibleBars('bottom') });
+          .filter((bar) => !bar.contains(target) && drawnOver(bar))
+          .map((bar) => bar.getBoundingClientRect());
+      const delta = uncoverScroll(box, { top: barsOver('top'), bottom: barsOver('bottom') });
       if (delta !== 0) window.scrollBy({ top: delta, behavior: 'instant' });
     });
   };
