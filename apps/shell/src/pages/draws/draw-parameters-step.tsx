@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Flex, Form, Input, InputNumber, Radio, Select, Switch, Typography } from 'antd';
 import DeleteOutlined from '@ant-design/icons/es/icons/DeleteOutlined';
 import PlusOutlined from '@ant-design/icons/es/icons/PlusOutlined';
-import { departmentName, formatDateRange, RISK_CLASSES, riskClassLabel, useIsPhone, type DepartmentCode } from '@dr/ui';
+import { CardHeading, departmentName, formatDateRange, RISK_CLASSES, riskClassLabel, useIsPhone, type DepartmentCode } from '@dr/ui';
 import { IsoDatePicker, IsoDateRangePicker } from '@dr/ui';
 import { MIN_OFFICERS_BY_LAW, roundingExample, type DrawParameterValues, type StratumRow } from '../../draw/draw-parameters';
 import { useStreetOptions } from '../directories/use-street-options';
@@ -96,7 +96,7 @@ export function DrawParametersStep({ plan, initial, redraw, onNext }: DrawParame
       scrollToFirstError
       data-testid="draw-parameters"
     >
-      <Card title="批次与范围" size="small" style={{ marginBottom: 16 }}>
+      <Card title={<CardHeading>批次与范围</CardHeading>} size="small" style={{ marginBottom: 16 }}>
         <Form.Item
           label="批次名称"
           name="batch"
@@ -138,7 +138,7 @@ export function DrawParametersStep({ plan, initial, redraw, onNext }: DrawParame
         </Flex>
       </Card>
 
-      <Card title="分层抽取（按信用风险分类）" size="small" style={{ marginBottom: 16 }}>
+      <Card title={<CardHeading>分层抽取（按信用风险分类）</CardHeading>} size="small" style={{ marginBottom: 16 }}>
         <Alert
           type="info"
           showIcon
@@ -168,7 +168,7 @@ export function DrawParametersStep({ plan, initial, redraw, onNext }: DrawParame
         </Form.List>
       </Card>
 
-      <Card title="检查期间与检查组" size="small" style={{ marginBottom: 16 }}>
+      <Card title={<CardHeading>检查期间与检查组</CardHeading>} size="small" style={{ marginBottom: 16 }}>
         <Form.Item
           label="检查期间"
           name="visitPeriod"
