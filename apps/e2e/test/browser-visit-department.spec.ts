@@ -105,7 +105,9 @@ describe('the department tab of a visit on a phone, offline-safe (issue #4)', ()
     await page.getByTestId('on-site-persons').fill('网吧负责人 王某某');
     await page.getByTestId('order-add').click();
     await page.getByTestId('order-0-content').fill('立即停止接纳未成年人，限期整改');
+    // The Chinese date picker (issue 14) takes a typed day on Enter, inside the visit's window.
     await page.getByTestId('order-0-deadline').fill('2022-09-01');
+    await page.getByTestId('order-0-deadline').press('Enter');
 
     // R-RES-2 in the browser: 1 未发现问题 does not fit a 不符合 item.
     await page.getByTestId('result-code-1').click();

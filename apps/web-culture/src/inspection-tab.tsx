@@ -7,7 +7,7 @@ import { CultureAmendSectionDocument, CultureInspectionTabDocument, CultureRemov
  * the result on site (offline-safe), submit and amend; everyone else reads. Rendered by the shell
  * inside its ApolloProvider and error boundary.
  */
-export function InspectionTab({ inspectionId }: InspectionTabProps) {
+export function InspectionTab({ inspectionId, visitDay }: InspectionTabProps) {
   const state = useDepartmentSection({
     department: 'CULTURE',
     inspectionId,
@@ -18,5 +18,5 @@ export function InspectionTab({ inspectionId }: InspectionTabProps) {
     amendMutation: CultureAmendSectionDocument,
     removeEvidenceMutation: CultureRemoveEvidenceDocument,
   });
-  return <DepartmentSectionPanel departmentName={departmentName('CULTURE')} testId="culture-section" {...state} />;
+  return <DepartmentSectionPanel departmentName={departmentName('CULTURE')} testId="culture-section" visitDay={visitDay} {...state} />;
 }

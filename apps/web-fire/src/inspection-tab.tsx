@@ -7,7 +7,7 @@ import { FireAmendSectionDocument, FireInspectionTabDocument, FireRemoveEvidence
  * the result on site (offline-safe), submit and amend; everyone else reads. Rendered by the shell
  * inside its ApolloProvider and error boundary.
  */
-export function InspectionTab({ inspectionId }: InspectionTabProps) {
+export function InspectionTab({ inspectionId, visitDay }: InspectionTabProps) {
   const state = useDepartmentSection({
     department: 'FIRE',
     inspectionId,
@@ -18,5 +18,5 @@ export function InspectionTab({ inspectionId }: InspectionTabProps) {
     amendMutation: FireAmendSectionDocument,
     removeEvidenceMutation: FireRemoveEvidenceDocument,
   });
-  return <DepartmentSectionPanel departmentName={departmentName('FIRE')} testId="fire-section" {...state} />;
+  return <DepartmentSectionPanel departmentName={departmentName('FIRE')} testId="fire-section" visitDay={visitDay} {...state} />;
 }

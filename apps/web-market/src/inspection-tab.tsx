@@ -7,7 +7,7 @@ import { MarketAmendSectionDocument, MarketInspectionTabDocument, MarketRemoveEv
  * the result on site (offline-safe), submit and amend; everyone else reads. Rendered by the shell
  * inside its ApolloProvider and error boundary.
  */
-export function InspectionTab({ inspectionId }: InspectionTabProps) {
+export function InspectionTab({ inspectionId, visitDay }: InspectionTabProps) {
   const state = useDepartmentSection({
     department: 'MARKET',
     inspectionId,
@@ -18,5 +18,5 @@ export function InspectionTab({ inspectionId }: InspectionTabProps) {
     amendMutation: MarketAmendSectionDocument,
     removeEvidenceMutation: MarketRemoveEvidenceDocument,
   });
-  return <DepartmentSectionPanel departmentName={departmentName('MARKET')} testId="market-section" {...state} />;
+  return <DepartmentSectionPanel departmentName={departmentName('MARKET')} testId="market-section" visitDay={visitDay} {...state} />;
 }

@@ -15,6 +15,7 @@ export { EvidencePicker, type EvidencePickerProps } from './evidence/evidence-pi
 export type { EvidenceView } from './evidence/evidence-types';
 export { formatFileSize, prepareEvidenceFile, type PreparedFile, type PrepareEvidenceOptions } from './evidence/prepare-evidence-file';
 export { downloadBlob } from './files/download-blob';
+export { IsoDatePicker, IsoDateRangePicker, outsideWindow, type DayWindow, type IsoDatePickerProps, type IsoDateRangePickerProps } from './form/iso-date-picker';
 export { formatDate, formatDateRange, formatDateTime, todayInChina } from './format/date-format';
 export {
   DEPARTMENT_NAMES,
@@ -38,6 +39,7 @@ export {
   type RoleCode,
   type VenueStatusCode,
 } from './format/domain-labels';
+export { CardHeading, type CardHeadingProps } from './layout/card-heading';
 export { AppLayout, type AppLayoutProps, type AppLayoutUser } from './layout/app-layout';
 export { InfoDescriptions, type InfoDescriptionsProps } from './layout/info-descriptions';
 export { CursorPager, type CursorPagerProps } from './list/cursor-pager';
@@ -48,6 +50,7 @@ export type { InspectionTabModule, InspectionTabProps } from './remote-boundary/
 export { RemoteBoundary, type RemoteBoundaryProps } from './remote-boundary/remote-boundary';
 export { UnavailableNotice, type UnavailableNoticeProps } from './remote-boundary/unavailable-notice';
 export { AppThemeProvider, BRAND_COLORS, type AppThemeProviderProps } from './theme/app-theme-provider';
+export { LARGE_TEXT_STORAGE_KEY, useLargeText, type LargeTextMode } from './theme/large-text';
 export { useIsPhone } from './theme/use-is-phone';
 export { CameraPhotoInput, type CameraPhotoInputProps } from './signature/camera-photo-input';
 export { downscaleImage, type DownscaleImageOptions, type DownscaledImage } from './signature/downscale-image';

@@ -11,35 +11,41 @@ export interface Crumb {
   to?: string;
 }
 
-const PageFrameContext = createContext<(crumbs: Crumb[]) => void>(() => undefined);
+/** What the current page declares about itself: its title (the page's `h1`) and its breadcrumb. */
+export interface PageFrame {
+  title: string;
+  crumbs: Crumb[];
+}
 
-/** Holds the breadcrumb the current page declares; the layout renders it. */
-export function usePageFrameState(): [Crumb[], (crumbs: Crumb[]) => void] {
-  return useState<Crumb[]>([]);
+const PageFrameContext = createContext<(frame: PageFrame) => void>(() => undefined);
+
+/** Holds the title and breadcrumb the current page declares; the layout renders them. */
+export function usePageFrameState(): [PageFrame, (frame: PageFrame) => void] {
+  return useState<PageFrame>({ title: '', crumbs: [] });
 }
 
 /** Props of {@link PageFrameProvider}. */
 export interface PageFrameProviderProps {
-  setCrumbs: (crumbs: Crumb[]) => void;
+  setFrame: (frame: PageFrame) => void;
   children: ReactNode;
 }
 
-/** Lets pages below the layout set its breadcrumb. */
-export function PageFrameProvider({ setCrumbs, children }: PageFrameProviderProps) {
-  return <PageFrameContext.Provider value={setCrumbs}>{children}</PageFrameContext.Provider>;
+/** Lets pages below the layout set its heading and breadcrumb. */
+export function PageFrameProvider({ setFrame, children }: PageFrameProviderProps) {
+  return <PageFrameContext.Provider value={setFrame}>{children}</PageFrameContext.Provider>;
 }
 
 /**
- * Declares the page's browser title and breadcrumb.
+ * Declares the page's heading, browser title and breadcrumb.
  * @param title - page title, e.g. the plan's document number; the system name is appended
  * @param crumbs - breadcrumb steps, the last one being this page
  */
 export function usePageFrame(title: string, crumbs: Crumb[]): void {
-  const setCrumbs = useContext(PageFrameContext);
+  const setFrame = useContext(PageFrameContext);
   // Pages rebuild the array on every render; its content decides when the layout updates.
   const signature = JSON.stringify(crumbs);
   useEffect(() => {
     document.title = `${title} - ${SYSTEM_NAME}`;
-    setCrumbs(JSON.parse(signature) as Crumb[]);
-  }, [title, signature, setCrumbs]);
+    setFrame({ title, crumbs: JSON.parse(signature) as Crumb[] });
+  }, [title, signature, setFrame]);
 }

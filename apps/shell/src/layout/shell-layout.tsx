@@ -42,7 +42,7 @@ export function ShellLayout() {
   const location = useLocation();
   const { signOut } = useSession();
   const user = useCurrentUser();
-  const [crumbs, setCrumbs] = usePageFrameState();
+  const [frame, setFrame] = usePageFrameState();
   const selected = menuKeyOf(location.pathname);
 
   return (
@@ -53,7 +53,9 @@ export function ShellLayout() {
       selectedMenuKeys={selected ? [selected] : []}
       openMenuKeys={[DIRECTORIES_MENU]}
       onNavigate={(key) => navigate(key)}
-      breadcrumb={crumbs.map((crumb) => ({ title: crumb.to ? <Link to={crumb.to}>{crumb.title}</Link> : crumb.title }))}
+      pageTitle={frame.title}
+      pageKey={location.pathname}
+      breadcrumb={frame.crumbs.map((crumb) => ({ title: crumb.to ? <Link to={crumb.to}>{crumb.title}</Link> : crumb.title }))}
       user={
         user && {
           name: user.displayName,
@@ -63,7 +65,7 @@ export function ShellLayout() {
       }
       onLogout={signOut}
     >
-      <PageFrameProvider setCrumbs={setCrumbs}>
+      <PageFrameProvider setFrame={setFrame}>
         <Outlet />
       </PageFrameProvider>
     </AppLayout>

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Button, Card, Flex, Tabs, Tag, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { departmentName, formatDate, INSPECTION_STATUS, InfoDescriptions, ResponsiveList } from '@dr/ui';
+import { CardHeading, departmentName, formatDate, INSPECTION_STATUS, InfoDescriptions, ResponsiveList } from '@dr/ui';
 import { InspectionDetailDocument, type InspectionDetailQuery, type TeamMemberFragment } from '../generated/graphql';
 import { usePageFrame } from '../layout/page-frame';
 import { DEPARTMENT_REMOTES, type DepartmentRemote } from '../remotes/department-remotes';
@@ -89,7 +89,7 @@ function DepartmentTabs({ inspection }: { inspection: Inspection }) {
       items={remotes.map((remote) => ({
         key: remote.key,
         label: <span data-testid={`tab-${remote.key}`}>{departmentName(remote.department)}</span>,
-        children: <RemoteInspectionTab remote={remote} inspectionId={inspection.id} />,
+        children: <RemoteInspectionTab remote={remote} inspectionId={inspection.id} visitDay={inspection.scheduledDate} />,
       }))}
     />
   );
@@ -101,7 +101,7 @@ function SigningCard({ inspection }: { inspection: Inspection }) {
   const done = inspection.recordForm.status === 'COMPLETED';
   const navigate = useNavigate();
   return (
-    <Card title="记录表签字" data-testid="signing-card">
+    <Card title={<CardHeading>记录表签字</CardHeading>} data-testid="signing-card">
       <Flex vertical gap={12}>
         <Flex gap={8} align="center" wrap>
           <Typography.Text>部门联合抽查检查情况记录表：</Typography.Text>
@@ -133,16 +133,16 @@ export function InspectionPage() {
 
   return (
     <DetailPageBody what="检查记录" record={inspection} loading={loading} error={error} onRetry={() => void refetch()} testId="inspection-page">
-      <Card title="检查对象" loading={!inspection}>
+      <Card title={<CardHeading>检查对象</CardHeading>} loading={!inspection}>
         {inspection && <VenueDescriptions inspection={inspection} />}
       </Card>
-      <Card title="检查组" loading={!inspection}>
+      <Card title={<CardHeading>检查组</CardHeading>} loading={!inspection}>
         {inspection && <TeamList inspection={inspection} />}
       </Card>
       {inspection && (
         <VisitArrangementCard inspection={inspection} window={{ start: inspection.plan.windowStart, end: inspection.plan.windowEnd }} venueName={inspection.venue.name} />
       )}
-      <Card title="各部门检查事项" loading={!inspection} styles={{ body: { paddingTop: 8 } }}>
+      <Card title={<CardHeading>各部门检查事项</CardHeading>} loading={!inspection} styles={{ body: { paddingTop: 8 } }}>
         {inspection && <DepartmentTabs inspection={inspection} />}
       </Card>
       {inspection && <SigningCard inspection={inspection} />}

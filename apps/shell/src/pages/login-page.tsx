@@ -5,7 +5,7 @@ import LockOutlined from '@ant-design/icons/es/icons/LockOutlined';
 import UserOutlined from '@ant-design/icons/es/icons/UserOutlined';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { describeGraphQLError, errorKindOf } from '@dr/graphql-client';
-import { BRAND_COLORS } from '@dr/ui';
+import { CardHeading, BRAND_COLORS } from '@dr/ui';
 import { LoginDocument } from '../generated/graphql';
 import { SYSTEM_NAME } from '../layout/page-frame';
 import type { LoginRedirectState } from '../session/require-auth';
@@ -48,7 +48,7 @@ export function LoginPage() {
       <Typography.Title level={1} style={{ color: '#ffffff', fontSize: 22, textAlign: 'center', marginBottom: 24 }}>
         {SYSTEM_NAME}
       </Typography.Title>
-      <Card title="用户登录" style={{ width: '100%', maxWidth: 400 }}>
+      <Card title={<CardHeading>用户登录</CardHeading>} style={{ width: '100%', maxWidth: 400 }}>
         <Form<LoginForm> layout="vertical" onFinish={submit} requiredMark={false} size="large" data-testid="login-form">
           <Form.Item label="用户名" name="username" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />

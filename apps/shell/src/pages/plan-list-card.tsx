@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Card, Descriptions, Flex, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { CursorPager, departmentName, formatDate, formatDateRange, ResponsiveList, useCursorPages } from '@dr/ui';
+import { CardHeading, CursorPager, departmentName, formatDate, formatDateRange, ResponsiveList, useCursorPages } from '@dr/ui';
 import { PlanListDocument, type PlanListQuery } from '../generated/graphql';
 import { LoadError } from './page-states';
 
@@ -35,7 +35,7 @@ export function PlanListCard({ title, testId, itemTestId, intro, actions, action
   if (error && !plans) return <LoadError what="抽查计划" error={error} onRetry={() => void refetch()} />;
 
   return (
-    <Card title={title} data-testid={testId}>
+    <Card title={<CardHeading>{title}</CardHeading>} data-testid={testId}>
       {intro}
       <ResponsiveList<PlanRow>
         items={plans?.nodes ?? []}

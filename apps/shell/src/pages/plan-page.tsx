@@ -2,6 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Button, Card, Descriptions, Flex, Tag, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import {
+  CardHeading,
   CursorPager,
   departmentName,
   formatDate,
@@ -144,7 +145,7 @@ export function PlanPage() {
   return (
     <DetailPageBody what="抽查计划" record={plan} loading={loading} error={error} onRetry={() => void refetch()} testId="plan-page">
       <Card
-        title="计划信息"
+        title={<CardHeading>计划信息</CardHeading>}
         loading={!plan}
         extra={
           <Flex gap={8} wrap>
@@ -161,7 +162,7 @@ export function PlanPage() {
       >
         {plan && <PlanDescriptions plan={plan} />}
       </Card>
-      <Card title="检查任务">
+      <Card title={<CardHeading>检查任务</CardHeading>}>
         <PlanInspections planId={planId} />
       </Card>
     </DetailPageBody>

@@ -7,13 +7,15 @@ import { loadInspectionTab, type DepartmentRemote } from './department-remotes';
 export interface RemoteInspectionTabProps {
   remote: DepartmentRemote;
   inspectionId: string;
+  /** The day of the visit, handed to the remote for its 改正期限 check. */
+  visitDay?: string | null;
 }
 
 /**
  * One department's tab: its remote's `./InspectionTab`, loaded when first shown, isolated by an
  * error boundary whose 重试 loads the remote afresh.
  */
-export function RemoteInspectionTab({ remote, inspectionId }: RemoteInspectionTabProps) {
+export function RemoteInspectionTab({ remote, inspectionId, visitDay }: RemoteInspectionTabProps) {
   const [attempt, setAttempt] = useState(0);
   const Tab = useMemo(
     () => lazy(async () => ({ default: await loadInspectionTab(remote, attempt > 0) })),
@@ -27,7 +29,7 @@ export function RemoteInspectionTab({ remote, inspectionId }: RemoteInspectionTa
         testId={`${remote.key}-remote-fallback`}
       >
         <Suspense fallback={<Skeleton active paragraph={{ rows: 6 }} />}>
-          <Tab inspectionId={inspectionId} />
+          <Tab inspectionId={inspectionId} visitDay={visitDay} />
         </Suspense>
       </RemoteBoundary>
     </div>

@@ -7,6 +7,8 @@ const MOMENT = 'YYYY-MM-DD HH:mm';
 
 /** Props of {@link ClockTimePicker}; `value`/`onChange` come from the Form.Item around it. */
 export interface ClockTimePickerProps {
+  /** From the Form.Item: passed on to the input so that the item's label names it. */
+  id?: string;
   /** `HH:MM` on the 24-hour clock, as the API takes it. */
   value?: string | null;
   onChange?: (value: string | null) => void;
@@ -15,9 +17,10 @@ export interface ClockTimePickerProps {
 }
 
 /** A time of day as the API's `HH:MM` string, in five-minute steps. */
-export function ClockTimePicker({ value, onChange, placeholder, testId }: ClockTimePickerProps) {
+export function ClockTimePicker({ id, value, onChange, placeholder, testId }: ClockTimePickerProps) {
   return (
     <TimePicker
+      id={id}
       value={value ? dayjs(value, CLOCK) : null}
       onChange={(time) => onChange?.(time ? time.format(CLOCK) : null)}
       format={CLOCK}
@@ -33,6 +36,8 @@ export function ClockTimePicker({ value, onChange, placeholder, testId }: ClockT
 
 /** Props of {@link MomentPicker}. */
 export interface MomentPickerProps {
+  /** From the Form.Item: passed on to the input so that the item's label names it. */
+  id?: string;
   /** An ISO timestamp (`DateTimeISO`), as the API takes it. */
   value?: string | null;
   onChange?: (value: string | null) => void;
@@ -40,9 +45,10 @@ export interface MomentPickerProps {
 }
 
 /** A day and time of day (the moment the venue was told), kept as an ISO timestamp. */
-export function MomentPicker({ value, onChange, testId }: MomentPickerProps) {
+export function MomentPicker({ id, value, onChange, testId }: MomentPickerProps) {
   return (
     <DatePicker
+      id={id}
       showTime={{ format: CLOCK, minuteStep: 5 }}
       value={value ? dayjs(value) : null}
       onChange={(moment) => onChange?.(moment ? moment.toISOString() : null)}

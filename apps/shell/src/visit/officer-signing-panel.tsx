@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, Empty, Flex, Tag, Typography } from 'antd';
 import { CheckCircleFilled, EditOutlined } from '@ant-design/icons';
-import { departmentName, formatDateTime, SignaturePad, type SignatureImage } from '@dr/ui';
+import { CardHeading, departmentName, formatDateTime, SignaturePad, type SignatureImage } from '@dr/ui';
 import { GatewayImage } from './gateway-file-views';
 import type { OfficerSignatureView, TeamOfficer } from './signing-state';
 
@@ -79,7 +79,7 @@ export function OfficerSigningPanel({ title, hint, signatures, candidates, missi
   };
 
   return (
-    <Card title={title} data-testid={testId}>
+    <Card title={<CardHeading>{title}</CardHeading>} data-testid={testId}>
       <Flex vertical gap={12}>
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
           {hint}

@@ -4,7 +4,7 @@ import { App, Col, Form, Row } from 'antd';
 import { formatDateRange } from '@dr/ui';
 import { FormDrawer } from '../components/form-drawer';
 import { showServerError } from '../components/form-server-error';
-import { IsoDatePicker } from '../components/iso-date-picker';
+import { IsoDatePicker } from '@dr/ui';
 import { ScheduleVisitDocument, type VisitArrangementFragment } from '../generated/graphql';
 import { ClockTimePicker } from './clock-pickers';
 

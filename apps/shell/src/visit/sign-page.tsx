@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Alert, App, Button, Card, Flex, Result, Steps, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router-dom';
-import { departmentName, formatDateTime } from '@dr/ui';
+import { CardHeading, departmentName, formatDateTime } from '@dr/ui';
 import { InspectionSigningDocument, type RecordFormStatus } from '../generated/graphql';
 import { usePageFrame } from '../layout/page-frame';
 import { DetailPageBody } from '../pages/page-states';
@@ -51,7 +51,7 @@ function RecordFormSteps({ view, status }: { view: SigningView; status: RecordFo
 /** Each participating department's section: signing waits for all of them (R-RES-1). */
 function SectionsCard({ view, inspectionId }: { view: SigningView; inspectionId: string }) {
   return (
-    <Card title="各部门检查记录" size="small" data-testid="signing-sections">
+    <Card title={<CardHeading>各部门检查记录</CardHeading>} size="small" data-testid="signing-sections">
       <Flex vertical gap={8}>
         {view.sections.map((section) => {
           const remote = DEPARTMENT_REMOTES.find((candidate) => candidate.department === section.department);
@@ -227,7 +227,7 @@ function SigningBody({ inspection }: { inspection: SigningInspection }) {
       )}
       {view.stage === 'refusal' && view.refusal && (
         <>
-          <Card title="拒签情况说明" size="small" data-testid="refusal-note">
+          <Card title={<CardHeading>拒签情况说明</CardHeading>} size="small" data-testid="refusal-note">
             <Typography.Paragraph style={{ margin: 0 }}>{view.refusal.note}</Typography.Paragraph>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {view.refusal.pending ? <Tag color="warning">未发送</Tag> : `记录时间：${formatDateTime(view.refusal.recordedAt)}`}

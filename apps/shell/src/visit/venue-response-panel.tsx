@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Flex, Form, Input, Segmented, Typography } from 'antd';
-import { CameraPhotoInput, SignaturePad, type SignatureImage } from '@dr/ui';
+import { CardHeading, CameraPhotoInput, SignaturePad, type SignatureImage } from '@dr/ui';
 import { DEFAULT_REFUSAL_NOTE } from './visit-labels';
 
 /** What the venue's person in charge gives: a name, a signature and a photo of the stamped form. */
@@ -36,7 +36,7 @@ export function VenueResponsePanel({ venueName, legalRepresentative, maySign, on
 
   if (!maySign) {
     return (
-      <Card title="被检查对象签字盖章" data-testid="venue-response">
+      <Card title={<CardHeading>被检查对象签字盖章</CardHeading>} data-testid="venue-response">
         <Typography.Text type="secondary">等待检查组在现场组织被检查对象签字盖章。</Typography.Text>
       </Card>
     );
@@ -64,7 +64,7 @@ export function VenueResponsePanel({ venueName, legalRepresentative, maySign, on
   };
 
   return (
-    <Card title="被检查对象签字盖章" data-testid="venue-response">
+    <Card title={<CardHeading>被检查对象签字盖章</CardHeading>} data-testid="venue-response">
       <Flex vertical gap={12}>
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
           请{venueName}的负责人核对记录表后签字，并在纸质记录表上加盖公章后拍照；拒绝签字的，如实记录拒签情况，由执法人员签字确认。

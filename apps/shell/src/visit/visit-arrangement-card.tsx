@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Flex, Tag, Typography } from 'antd';
 import { CalendarOutlined, NotificationOutlined } from '@ant-design/icons';
-import { formatDate, formatDateTime, InfoDescriptions } from '@dr/ui';
+import { CardHeading, formatDate, formatDateTime, InfoDescriptions } from '@dr/ui';
 import type { InspectionStatus, VisitArrangementFragment } from '../generated/graphql';
 import { usePermissions } from '../session/use-permissions';
 import { PdfButtons } from './gateway-file-views';
@@ -38,7 +38,7 @@ export function VisitArrangementCard({ inspection, window, venueName }: VisitArr
 
   if (inspection.visitHidden) {
     return (
-      <Card title="检查安排">
+      <Card title={<CardHeading>检查安排</CardHeading>}>
         <Alert type="info" showIcon title="检查时间不公开" description="本次检查不予告知，检查时间仅检查组和联席办可见。" data-testid="visit-hidden" />
       </Card>
     );
@@ -52,7 +52,7 @@ export function VisitArrangementCard({ inspection, window, venueName }: VisitArr
 
   return (
     <Card
-      title="检查安排"
+      title={<CardHeading>检查安排</CardHeading>}
       data-testid="visit-arrangement"
       extra={
         mayArrange && (

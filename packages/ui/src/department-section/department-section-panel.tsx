@@ -5,6 +5,8 @@ import { ChecklistTable } from '../checklist/checklist-table';
 import type { ChecklistItem } from '../checklist/checklist-types';
 import { prepareEvidenceFile } from '../evidence/prepare-evidence-file';
 import { formatDateTime } from '../format/date-format';
+import { CardHeading } from '../layout/card-heading';
+import { STICKY_BAR_ATTRIBUTE } from '../layout/keep-focus-uncovered';
 import { UnavailableNotice } from '../remote-boundary/unavailable-notice';
 import { AmendmentList } from './amendment-list';
 import { ConflictPanel } from './conflict-panel';
@@ -19,6 +21,8 @@ export interface DepartmentSectionPanelProps extends DepartmentSectionState {
   departmentName: string;
   /** `data-testid` of the panel; states add suffixes (`-unavailable`, `-items`, `-read-only`). */
   testId: string;
+  /** The inspection's day (`YYYY-MM-DD`), from the shell: the earliest 改正期限 an order may set. */
+  visitDay?: string | null;
 }
 
 const SECTION_STATUS: Record<string, { label: string; color: string }> = {
@@ -32,8 +36,9 @@ const MAX_EVIDENCE_BYTES = 10 * 1024 * 1024;
 const EVIDENCE_TYPES = /^(image\/(jpeg|png|webp)|application\/pdf)$/;
 
 function Section({ title, extra, children, testId }: { title: ReactNode; extra?: ReactNode; children: ReactNode; testId?: string }) {
+  // Headings below the page's h1 and the card of the tabs (h2), so screen-reader users can jump between parts.
   return (
-    <Card size="small" title={title} extra={extra} styles={{ body: { padding: 12 } }} data-testid={testId}>
+    <Card size="small" title={<CardHeading level={3}>{title}</CardHeading>} extra={extra} styles={{ body: { padding: 12 } }} data-testid={testId}>
       {children}
     </Card>
   );
@@ -117,8 +122,9 @@ export function DepartmentSectionPanel(props: DepartmentSectionPanelProps) {
   const recorded = checklist.filter((item) => item.outcome !== null).length;
   const status = SECTION_STATUS[section?.status ?? ''] ?? { label: section?.status ?? '—', color: 'default' };
   const violation = checklist.some((item) => item.outcome === 'NON_COMPLIANT');
-  const live = content ? liveProblems(content, itemOrder) : [];
-  const blocking = content ? (attempted === 'submit' || amending ? submitProblems(content, itemOrder) : attempted === 'save' ? saveProblems(content) : []) : [];
+  const { visitDay } = props;
+  const live = content ? liveProblems(content, itemOrder, visitDay) : [];
+  const blocking = content ? (attempted === 'submit' || amending ? submitProblems(content, itemOrder, visitDay) : attempted === 'save' ? saveProblems(content, visitDay) : []) : [];
   const measuresShown = !!content && (violation || content.orders.length > 0 || !!content.onSiteRecord.facts.trim() || !!content.onSiteRecord.personsPresent.trim());
   const offline = !props.sync.online;
 
@@ -146,9 +152,9 @@ export function DepartmentSectionPanel(props: DepartmentSectionPanelProps) {
     if (!content) return;
     setAttempted('save');
     if (amending) {
-      if (submitProblems(content, itemOrder).length) return;
+      if (submitProblems(content, itemOrder, props.visitDay).length) return;
       if (props.draft && props.draft.amendReason.trim().length < 2) return;
-    } else if (saveProblems(content).length) {
+    } else if (saveProblems(content, props.visitDay).length) {
       return;
     }
     await props.save();
@@ -159,7 +165,7 @@ export function DepartmentSectionPanel(props: DepartmentSectionPanelProps) {
   const onSubmit = () => {
     if (!content) return;
     setAttempted('submit');
-    if (submitProblems(content, itemOrder).length) return;
+    if (submitProblems(content, itemOrder, props.visitDay).length) return;
     modal.confirm({
       title: `提交${props.departmentName}检查记录？`,
       content: '提交后本部门记录将被锁定，不能再修改；如需修改，只能提交更正并说明理由，原记录将被保留。',
@@ -303,6 +309,7 @@ export function DepartmentSectionPanel(props: DepartmentSectionPanelProps) {
             onSiteRecord={content.onSiteRecord}
             orders={content.orders}
             items={checklist}
+            visitDay={visitDay}
             onChange={(patch) => props.updateContent((current) => ({ ...current, ...patch }))}
           />
         </Section>
@@ -336,6 +343,7 @@ export function DepartmentSectionPanel(props: DepartmentSectionPanelProps) {
           gap={6}
           style={{ position: 'sticky', bottom: 0, zIndex: 10, background: '#fff', padding: '6px 0 8px', borderTop: '1px solid #f0f0f0' }}
           data-testid={`${testId}-actions`}
+          {...{ [STICKY_BAR_ATTRIBUTE]: 'bottom' }}
         >
           <Flex justify="center">
             <SyncStatus sync={props.sync} dirty={props.dirty} />

@@ -1,7 +1,9 @@
+import { useId } from 'react';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Empty, Flex, Input, Radio, Select, Typography } from 'antd';
 import { newOrderKey, type DraftOrder, type OrderDeliveryCode, type OrderKindCode, type SectionContent } from '@dr/graphql-client';
-import { ORDER_DELIVERY_LABELS, ORDER_KIND_LABELS } from './result-check';
+import { IsoDatePicker } from '../form/iso-date-picker';
+import { ORDER_DELIVERY_LABELS, ORDER_KIND_LABELS, rectifyDeadlineProblem, rectifyDeadlineWindow } from './result-check';
 
 const KIND_OPTIONS = (Object.keys(ORDER_KIND_LABELS) as OrderKindCode[]).map((value) => ({ value, label: ORDER_KIND_LABELS[value] }));
 const DELIVERY_OPTIONS = (Object.keys(ORDER_DELIVERY_LABELS) as OrderDeliveryCode[]).map((value) => ({ value, label: ORDER_DELIVERY_LABELS[value] }));
@@ -15,9 +17,22 @@ export interface MeasuresFormProps {
   onChange: (patch: Partial<Pick<SectionContent, 'onSiteRecord' | 'orders'>>) => void;
   /** Read-only when false. */
   editable: boolean;
+  /** The inspection's day (`YYYY-MM-DD`): no 改正期限 before it, none more than a year after it. */
+  visitDay?: string | null;
 }
 
-function OrderEditor({ order, index, items, onChange, onRemove }: { order: DraftOrder; index: number; items: MeasuresFormProps['items']; onChange: (order: DraftOrder) => void; onRemove: () => void }) {
+interface OrderEditorProps {
+  order: DraftOrder;
+  index: number;
+  items: MeasuresFormProps['items'];
+  visitDay?: string | null;
+  onChange: (order: DraftOrder) => void;
+  onRemove: () => void;
+}
+
+function OrderEditor({ order, index, items, visitDay, onChange, onRemove }: OrderEditorProps) {
+  const deadlineId = useId();
+  const deadlineProblem = order.deadline ? rectifyDeadlineProblem(order.deadline, visitDay) : null;
   return (
     <Card
       size="small"
@@ -55,20 +70,28 @@ function OrderEditor({ order, index, items, onChange, onRemove }: { order: Draft
         />
         {order.kind === 'RECTIFY' && (
           <Flex vertical gap={4}>
-            <Typography.Text type="secondary">改正期限</Typography.Text>
-            <Input
-              type="date"
-              value={order.deadline ?? ''}
-              onChange={(event) => onChange({ ...order, deadline: event.target.value || null })}
-              aria-label="改正期限"
-              style={{ minHeight: 40 }}
-              data-testid={`order-${index}-deadline`}
+            <label htmlFor={deadlineId}>
+              <Typography.Text type="secondary">改正期限</Typography.Text>
+            </label>
+            <IsoDatePicker
+              id={deadlineId}
+              value={order.deadline}
+              onChange={(deadline) => onChange({ ...order, deadline })}
+              window={rectifyDeadlineWindow(visitDay) ?? undefined}
+              status={deadlineProblem ? 'error' : undefined}
+              testId={`order-${index}-deadline`}
             />
+            {deadlineProblem && (
+              <Typography.Text type="danger" role="alert" data-testid={`order-${index}-deadline-problem`}>
+                {deadlineProblem}
+              </Typography.Text>
+            )}
           </Flex>
         )}
         <Select
           allowClear
           placeholder="关联检查事项（选填）"
+          aria-label="关联检查事项"
           value={order.checkItemId ?? undefined}
           onChange={(value: string | undefined) => onChange({ ...order, checkItemId: value ?? null })}
           options={items.map((item) => ({ value: item.id, label: `${item.code} ${item.title}` }))}
@@ -85,7 +108,7 @@ function OrderEditor({ order, index, items, onChange, onRemove }: { order: Draft
  * given on site — 责令停止违法行为 or 责令限期改正 (with a deadline), delivered in writing, orally or
  * printed on a mobile enforcement device — optionally linked to a check item.
  */
-export function MeasuresForm({ onSiteRecord, orders, items, onChange, editable }: MeasuresFormProps) {
+export function MeasuresForm({ onSiteRecord, orders, items, onChange, editable, visitDay }: MeasuresFormProps) {
   if (!editable) {
     const codeOf = (id: string | null) => items.find((item) => item.id === id)?.code;
     return (
@@ -145,6 +168,7 @@ export function MeasuresForm({ onSiteRecord, orders, items, onChange, editable }
           order={order}
           index={index}
           items={items}
+          visitDay={visitDay}
           onChange={(next) => setOrder(index, next)}
           onRemove={() => onChange({ orders: orders.filter((_, i) => i !== index) })}
         />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { SectionContent } from '@dr/graphql-client';
-import { liveProblems, saveProblems, submitProblems } from './result-check';
+import { liveProblems, rectifyDeadlineWindow, saveProblems, submitProblems } from './result-check';
 
 const content = (outcomes: (string | null)[], extra: Partial<SectionContent> = {}): SectionContent => ({
   items: Object.fromEntries(outcomes.map((outcome, i) => [`c${i + 1}`, { outcome: outcome as never, note: '', evidence: [] }])),
@@ -32,5 +32,22 @@ describe('the browser checks the result with the domain rules before sending (R-
   it('while recording, shows how the chosen codes fit without nagging about unchecked items', () => {
     expect(liveProblems(content(['NON_COMPLIANT', null, null]), ids)).toEqual([]);
     expect(liveProblems(content(['NON_COMPLIANT', null, null], { resultCodes: [1] }), ids).map((p) => p.message)).toContain('有检查事项不符合，检查结果不能为“1 未发现问题”');
+  });
+
+  it('refuses a 改正期限 before the visit day, more than a year after it, or not a real day (R-VISIT-1, issue 14)', () => {
+    const visitDay = '2022-08-10';
+    const messages = (deadline: string) => saveProblems(content([], { orders: [order('RECTIFY', '限期整改', deadline)] }), visitDay).map((p) => p.message);
+    expect(messages('2022-08-10')).toEqual([]);
+    expect(messages('2023-08-10')).toEqual([]);
+    expect(messages('2022-08-09')).toEqual(['第 1 项责令：改正期限不能早于检查日（2022-08-10）']);
+    expect(messages('2023-08-11')).toEqual(['第 1 项责令：改正期限不能晚于 2023-08-10（检查日起一年内）']);
+    // What a bare browser date input stored when 20220815 was typed into it.
+    expect(messages('20815-02-02')).toEqual(['第 1 项责令：改正期限应为有效日期，请在日历中选择']);
+    expect(messages('2022-02-30')).toEqual(['第 1 项责令：改正期限应为有效日期，请在日历中选择']);
+    expect(submitProblems(content(['NON_COMPLIANT'], { resultCodes: [5], orders: [order('RECTIFY', '限期整改', '2022-08-01')] }), ['c1'], visitDay).map((p) => p.message)).toEqual([
+      '第 1 项责令：改正期限不能早于检查日（2022-08-10）',
+    ]);
+    expect(rectifyDeadlineWindow(visitDay)).toEqual({ start: '2022-08-10', end: '2023-08-10' });
+    expect(rectifyDeadlineWindow(null)).toBeNull();
   });
 });

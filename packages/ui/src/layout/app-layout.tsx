@@ -1,9 +1,11 @@
-import { useState, type ReactNode } from 'react';
-import { Breadcrumb, Button, Drawer, Flex, Layout, Menu, Tag, Typography, type BreadcrumbProps, type MenuProps } from 'antd';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Breadcrumb, Button, Drawer, Flex, Layout, Menu, Switch, Tag, Typography, type BreadcrumbProps, type MenuProps } from 'antd';
 import BankOutlined from '@ant-design/icons/es/icons/BankOutlined';
 import LogoutOutlined from '@ant-design/icons/es/icons/LogoutOutlined';
 import MenuOutlined from '@ant-design/icons/es/icons/MenuOutlined';
+import { useLargeText } from '../theme/large-text';
 import { useIsPhone } from '../theme/use-is-phone';
+import { keepFocusUncovered, STICKY_BAR_ATTRIBUTE } from './keep-focus-uncovered';
 
 /** The signed-in user as the top bar shows them. */
 export interface AppLayoutUser {
@@ -26,12 +28,35 @@ export interface AppLayoutProps {
   /** Called with the key of the menu item chosen. */
   onNavigate: (key: string) => void;
   breadcrumb?: BreadcrumbProps['items'];
+  /** The page's own name, shown as its `h1` (the system name in the top bar is not a heading). */
+  pageTitle?: string;
+  /**
+   * Changes when the user has moved to another page (the path, not a tab or filter in the query):
+   * focus then goes to the new page's heading, so keyboard and screen-reader users start there.
+   */
+  pageKey?: string;
   user: AppLayoutUser | null;
   onLogout: () => void;
   children: ReactNode;
 }
 
 const headerTextStyle = { color: '#ffffff', margin: 0 } as const;
+
+/** 大字版: a switch in the top bar; the theme scales text and controls, and the choice is remembered. */
+function LargeTextSwitch() {
+  const { enabled, setEnabled } = useLargeText();
+  return (
+    <Switch
+      checked={enabled}
+      onChange={setEnabled}
+      checkedChildren="大字版"
+      unCheckedChildren="大字版"
+      aria-label="大字版"
+      style={{ flex: 'none', background: enabled ? undefined : 'rgba(255, 255, 255, 0.3)' }}
+      data-testid="large-text-switch"
+    />
+  );
+}
 
 function UserBadge({ user, compact }: { user: AppLayoutUser; compact: boolean }) {
   const role = user.departmentLabel ? `${user.departmentLabel} · ${user.roleLabel}` : user.roleLabel;
@@ -64,6 +89,13 @@ function UserBadge({ user, compact }: { user: AppLayoutUser; compact: boolean })
 export function AppLayout(props: AppLayoutProps) {
   const isPhone = useIsPhone();
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const { enabled: largeText } = useLargeText();
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => keepFocusUncovered(document), []);
+  useEffect(() => {
+    if (props.pageKey !== undefined) heading.current?.focus();
+  }, [props.pageKey]);
 
   const menu = (
     <Menu
@@ -92,6 +124,7 @@ export function AppLayout(props: AppLayoutProps) {
           top: 0,
           zIndex: 10,
         }}
+        {...{ [STICKY_BAR_ATTRIBUTE]: 'top' }}
       >
         {isPhone && (
           <Button
@@ -104,14 +137,15 @@ export function AppLayout(props: AppLayoutProps) {
           />
         )}
         {!isPhone && <BankOutlined style={{ color: '#ffffff', fontSize: 22 }} />}
-        <Typography.Title
-          level={1}
+        <Typography.Text
+          strong
           ellipsis
-          style={{ ...headerTextStyle, fontSize: isPhone ? 15 : 18, flex: 1, minWidth: 0 }}
+          style={{ ...headerTextStyle, fontSize: (isPhone ? 15 : 18) + (largeText ? 2 : 0), flex: 1, minWidth: 0 }}
           data-testid="system-name"
         >
           {isPhone ? props.shortSystemName : props.systemName}
-        </Typography.Title>
+        </Typography.Text>
+        <LargeTextSwitch />
         {props.user && <UserBadge user={props.user} compact={isPhone} />}
         <Button
           type="text"
@@ -145,6 +179,15 @@ export function AppLayout(props: AppLayoutProps) {
           {props.breadcrumb && props.breadcrumb.length > 0 && (
             <Breadcrumb items={props.breadcrumb} style={{ marginBottom: isPhone ? 12 : 16 }} data-testid="breadcrumb" />
           )}
+          <Typography.Title
+            level={1}
+            ref={heading}
+            tabIndex={-1}
+            style={{ fontSize: isPhone ? '1.3em' : '1.45em', marginTop: 0, marginBottom: isPhone ? 12 : 16, outlineOffset: 4 }}
+            data-testid="page-heading"
+          >
+            {props.pageTitle}
+          </Typography.Title>
           {props.children}
         </Layout.Content>
       </Layout>

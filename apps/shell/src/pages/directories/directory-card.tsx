@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Card } from 'antd';
-import { CursorPager, ResponsiveList, type CursorPages, type ResponsiveListProps } from '@dr/ui';
+import { CardHeading, CursorPager, ResponsiveList, type CursorPages, type ResponsiveListProps } from '@dr/ui';
 import { DirectoryToolbar } from './directory-toolbar';
 
 /** Props of {@link DirectoryCard}. */
@@ -21,7 +21,7 @@ export interface DirectoryCardProps<T> {
 /** One directory of 一单两库: toolbar, the records a page at a time, and its forms. */
 export function DirectoryCard<T extends object>({ title, testId, filters, actions, list, pages, connection, children }: DirectoryCardProps<T>) {
   return (
-    <Card title={title} data-testid={testId}>
+    <Card title={<CardHeading>{title}</CardHeading>} data-testid={testId}>
       <DirectoryToolbar filters={filters} actions={actions} />
       <ResponsiveList<T> {...list} />
       {connection && <CursorPager pages={pages} totalCount={connection.totalCount} pageInfo={connection.pageInfo} loading={list.loading} />}

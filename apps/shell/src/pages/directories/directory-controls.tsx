@@ -37,7 +37,7 @@ export interface DirectorySearchProps {
 /** The search box of a directory (server-side `search`). */
 export function DirectorySearch({ placeholder, onSearch, width, testId }: DirectorySearchProps) {
   const isPhone = useIsPhone();
-  return <Input.Search allowClear placeholder={placeholder} onSearch={(value) => onSearch(value.trim() || undefined)} style={{ width: isPhone ? '100%' : width }} data-testid={testId} />;
+  return <Input.Search allowClear placeholder={placeholder} aria-label={placeholder} onSearch={(value) => onSearch(value.trim() || undefined)} style={{ width: isPhone ? '100%' : width }} data-testid={testId} />;
 }
 
 /** Props of {@link FilterSelect}. */
@@ -53,7 +53,7 @@ export interface FilterSelectProps<T extends string> {
 /** A clearable filter of a directory, full width on a phone. */
 export function FilterSelect<T extends string>({ placeholder, value, onChange, options, width, testId }: FilterSelectProps<T>) {
   const isPhone = useIsPhone();
-  return <Select<T> allowClear placeholder={placeholder} value={value} onChange={(next) => onChange(next ?? undefined)} options={options} style={{ width: isPhone ? '100%' : width }} data-testid={testId} />;
+  return <Select<T> allowClear placeholder={placeholder} aria-label={placeholder} value={value} onChange={(next) => onChange(next ?? undefined)} options={options} style={{ width: isPhone ? '100%' : width }} data-testid={testId} />;
 }
 
 /** Props of {@link DirectoryActions}. */

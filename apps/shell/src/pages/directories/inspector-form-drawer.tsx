@@ -7,7 +7,7 @@ import { DEPARTMENT_NAMES, INSPECTOR_STATUS, useIsPhone, type DepartmentCode, ty
 import { CreateInspectorDocument, UpdateInspectorDocument, type InspectorInput, type InspectorRowFragment } from '../../generated/graphql';
 import { FormDrawer } from '../../components/form-drawer';
 import { showServerError } from '../../components/form-server-error';
-import { IsoDatePicker } from '../../components/iso-date-picker';
+import { IsoDatePicker } from '@dr/ui';
 import { VenuePicker } from './venue-picker';
 
 interface ConflictValues {

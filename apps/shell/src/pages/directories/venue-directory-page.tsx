@@ -90,6 +90,7 @@ export function VenueDirectoryPage() {
         onBlur={() => applyFilters({ street: streetText.trim() || undefined })}
         filterOption={(input, option) => String(option?.value ?? '').includes(input)}
         placeholder="所属街道"
+        aria-label="所属街道"
         style={{ width: isPhone ? '100%' : 170 }}
         data-testid="venue-street-filter"
       />

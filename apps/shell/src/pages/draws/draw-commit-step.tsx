@@ -4,7 +4,7 @@ import { Alert, Button, Card, Descriptions, Flex, Typography } from 'antd';
 import PlusOutlined from '@ant-design/icons/es/icons/PlusOutlined';
 import { commitSeed } from '@dr/domain';
 import { describeGraphQLError, errorKindOf, serverMessageOf } from '@dr/graphql-client';
-import { departmentName, usePrintable, type DepartmentCode } from '@dr/ui';
+import { CardHeading, departmentName, usePrintable, type DepartmentCode } from '@dr/ui';
 import { browserSha256 } from '@dr/ui/browser-sha256';
 import { CommitDrawDocument, type DrawHeaderFragment } from '../../generated/graphql';
 import { describeParameters, toParametersInput, type DrawParameterValues } from '../../draw/draw-parameters';
@@ -86,7 +86,7 @@ export function DrawCommitStep({ plan, parameters, supersedesId, onBack, onCommi
 
   return (
     <Flex vertical gap={16} data-testid="draw-commit-step">
-      <Card size="small" title="抽取参数（公布承诺后不可更改）">
+      <Card size="small" title={<CardHeading>抽取参数（公布承诺后不可更改）</CardHeading>}>
         <Descriptions size="small" column={1} items={describeParameters(parameters, plan.leadDepartment, departmentName).map((line) => ({ key: line.key, label: line.label, children: line.value }))} />
       </Card>
       <Alert

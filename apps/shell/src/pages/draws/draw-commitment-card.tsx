@@ -1,5 +1,5 @@
 import { Card, Descriptions, Table, Typography } from 'antd';
-import { formatDateTime, InfoDescriptions } from '@dr/ui';
+import { CardHeading, formatDateTime, InfoDescriptions } from '@dr/ui';
 import type { DrawHeaderFragment } from '../../generated/graphql';
 import { HashText } from '../../components/hash-text';
 
@@ -16,7 +16,7 @@ export interface DrawCommitmentCardProps {
  */
 export function DrawCommitmentCard({ draw, title = '已公布的承诺' }: DrawCommitmentCardProps) {
   return (
-    <Card title={title} size="small" data-testid="draw-commitment-card">
+    <Card title={<CardHeading>{title}</CardHeading>} size="small" data-testid="draw-commitment-card">
       <Typography.Paragraph style={{ marginBottom: 8 }}>抽取承诺（SHA-256）：</Typography.Paragraph>
       <Typography.Paragraph style={{ fontSize: 18 }}>
         <HashText value={draw.commitment} testId="draw-commitment" />

@@ -1,8 +1,8 @@
 import { Alert, Button, Card, Flex, Form, Input, InputNumber, Radio, Select, Switch, Typography } from 'antd';
 import DeleteOutlined from '@ant-design/icons/es/icons/DeleteOutlined';
 import PlusOutlined from '@ant-design/icons/es/icons/PlusOutlined';
-import { departmentName, formatDateRange, RISK_CLASSES, riskClassLabel, useIsPhone, type DepartmentCode } from '@dr/ui';
-import { IsoDatePicker, IsoDateRangePicker } from '../../components/iso-date-picker';
+import { CardHeading, departmentName, formatDateRange, RISK_CLASSES, riskClassLabel, useIsPhone, type DepartmentCode } from '@dr/ui';
+import { IsoDatePicker, IsoDateRangePicker } from '@dr/ui';
 import { MIN_OFFICERS_BY_LAW, roundingExample, type DrawParameterValues, type StratumRow } from '../../draw/draw-parameters';
 import { useStreetOptions } from '../directories/use-street-options';
 
@@ -46,11 +46,12 @@ function StratumFields({ name, index, onRemove, canRemove }: { name: number; ind
         ]}
         style={{ width: isPhone ? '100%' : 150, marginBottom: 8 }}
       >
-        <Select options={RISK_CLASSES.map((riskClass) => ({ value: riskClass.code, label: riskClassLabel(riskClass.code) }))} placeholder="信用风险分类" />
+        <Select options={RISK_CLASSES.map((riskClass) => ({ value: riskClass.code, label: riskClassLabel(riskClass.code) }))} placeholder="信用风险分类" aria-label={`第 ${index + 1} 层信用风险分类`} />
       </Form.Item>
       <Form.Item name={[name, 'mode']} style={{ marginBottom: 8 }}>
         <Radio.Group
           optionType="button"
+          aria-label={`第 ${index + 1} 层按比例或按数量`}
           options={[
             { value: 'share', label: '比例' },
             { value: 'count', label: '数量' },
@@ -59,14 +60,14 @@ function StratumFields({ name, index, onRemove, canRemove }: { name: number; ind
       </Form.Item>
       {mode === 'count' ? (
         <Form.Item name={[name, 'count']} rules={[{ required: true, message: '请填写数量' }]} style={{ flex: 1, minWidth: isPhone ? 96 : 140, marginBottom: 8 }}>
-          <InputNumber min={0} max={1000000} precision={0} suffix="家" style={{ width: '100%' }} data-testid={`stratum-count-${index}`} />
+          <InputNumber min={0} max={1000000} precision={0} suffix="家" aria-label={`第 ${index + 1} 层抽取数量`} style={{ width: '100%' }} data-testid={`stratum-count-${index}`} />
         </Form.Item>
       ) : (
         <Form.Item name={[name, 'percent']} rules={[{ required: true, message: '请填写比例' }]} style={{ flex: 1, minWidth: isPhone ? 96 : 140, marginBottom: 8 }}>
-          <InputNumber min={0.01} max={100} precision={2} suffix="%" style={{ width: '100%' }} data-testid={`stratum-percent-${index}`} />
+          <InputNumber min={0.01} max={100} precision={2} suffix="%" aria-label={`第 ${index + 1} 层抽取比例`} style={{ width: '100%' }} data-testid={`stratum-percent-${index}`} />
         </Form.Item>
       )}
-      <Button type="text" danger icon={<DeleteOutlined />} disabled={!canRemove} aria-label="删除此分层" onClick={onRemove} style={{ minWidth: 40, minHeight: 40 }} />
+      <Button type="text" danger icon={<DeleteOutlined />} disabled={!canRemove} aria-label={`删除第 ${index + 1} 层`} onClick={onRemove} style={{ minWidth: 40, minHeight: 40 }} />
     </Flex>
   );
 }
@@ -95,7 +96,7 @@ export function DrawParametersStep({ plan, initial, redraw, onNext }: DrawParame
       scrollToFirstError
       data-testid="draw-parameters"
     >
-      <Card title="批次与范围" size="small" style={{ marginBottom: 16 }}>
+      <Card title={<CardHeading>批次与范围</CardHeading>} size="small" style={{ marginBottom: 16 }}>
         <Form.Item
           label="批次名称"
           name="batch"
@@ -137,7 +138,7 @@ export function DrawParametersStep({ plan, initial, redraw, onNext }: DrawParame
         </Flex>
       </Card>
 
-      <Card title="分层抽取（按信用风险分类）" size="small" style={{ marginBottom: 16 }}>
+      <Card title={<CardHeading>分层抽取（按信用风险分类）</CardHeading>} size="small" style={{ marginBottom: 16 }}>
         <Alert
           type="info"
           showIcon
@@ -167,7 +168,7 @@ export function DrawParametersStep({ plan, initial, redraw, onNext }: DrawParame
         </Form.List>
       </Card>
 
-      <Card title="检查期间与检查组" size="small" style={{ marginBottom: 16 }}>
+      <Card title={<CardHeading>检查期间与检查组</CardHeading>} size="small" style={{ marginBottom: 16 }}>
         <Form.Item
           label="检查期间"
           name="visitPeriod"

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Flex, Spin, Typography } from 'antd';
 import DownloadOutlined from '@ant-design/icons/es/icons/DownloadOutlined';
 import PrinterOutlined from '@ant-design/icons/es/icons/PrinterOutlined';
 import { Link } from 'react-router-dom';
-import { downloadBlob, usePrintable } from '@dr/ui';
+import { CardHeading, downloadBlob, usePrintable } from '@dr/ui';
 import type { DrawDetailQuery } from '../../generated/graphql';
 import type { DrawReceiptState } from '../../draw/use-draw-receipt';
 import type { DrawNames } from '../../draw/use-draw-names';
@@ -29,7 +29,7 @@ export function DrawReceiptStep({ draw, receipt, names }: DrawReceiptStepProps) 
 
   return (
     <Flex vertical gap={16} data-testid="draw-receipt-step">
-      <Card size="small" title="抽取凭证">
+      <Card size="small" title={<CardHeading>抽取凭证</CardHeading>}>
         <Flex vertical gap={12}>
           <Typography.Paragraph style={{ marginBottom: 0 }}>
             抽取凭证包含本次抽取的全部输入与结果：名录快照、抽取参数、各方承诺与公开的种子、随机种子、抽取结果及结果哈希。凭证公开发布，任何人无需登录即可下载验证。
@@ -57,7 +57,7 @@ export function DrawReceiptStep({ draw, receipt, names }: DrawReceiptStepProps) 
           </Flex>
         </Flex>
       </Card>
-      <Card size="small" title="如何验证">
+      <Card size="small" title={<CardHeading>如何验证</CardHeading>}>
         <Typography.Paragraph>任何人都可以用公开的算法重新计算本次抽取，核对结果是否与公布的一致：</Typography.Paragraph>
         <ol style={{ paddingInlineStart: 20 }}>
           <li>

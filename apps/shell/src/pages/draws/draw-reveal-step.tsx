@@ -9,6 +9,7 @@ import { browserSha256 } from '@dr/ui/browser-sha256';
 import { RevealDrawDocument, type DrawHeaderFragment, type RevealDrawMutation } from '../../generated/graphql';
 import { HashText } from '../../components/hash-text';
 import { partySecretProblem } from '../../draw/party-secret';
+import { CardHeading } from '@dr/ui';
 
 /** Does this secret reproduce the party's published commitment? Null while it cannot be a secret yet. */
 function matchesCommitment(party: string, commitment: string, secret: string): boolean | null {
@@ -70,7 +71,7 @@ export function DrawRevealStep({ draw, onRevealed }: DrawRevealStepProps) {
         const match = matchesCommitment(party, commitment, secret);
         const serverError = partyErrors[party];
         return (
-          <Card key={party} size="small" title={party} data-testid={`reveal-party-${index}`}>
+          <Card key={party} size="small" title={<CardHeading level={3}>{party}</CardHeading>} data-testid={`reveal-party-${index}`}>
             <Flex vertical gap={8}>
               <Typography.Text type="secondary">
                 已公布的承诺：<HashText value={commitment} short={24} />

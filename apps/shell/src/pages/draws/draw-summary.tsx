@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Card, Descriptions, Flex, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
-import { CursorPager, departmentName, INSPECTION_STATUS, ResponsiveList, riskClassColor, riskClassLabel, useCursorPages, type DepartmentCode } from '@dr/ui';
+import { CardHeading, CursorPager, departmentName, INSPECTION_STATUS, ResponsiveList, riskClassColor, riskClassLabel, useCursorPages, type DepartmentCode } from '@dr/ui';
 import { DrawInspectionsDocument, type DrawDetailQuery, type DrawInspectionsQuery } from '../../generated/graphql';
 import { describeStratumRule } from '../../draw/draw-parameters';
 import type { DrawNames } from '../../draw/use-draw-names';
@@ -142,7 +142,7 @@ export function DrawSummary({ draw, names }: DrawSummaryProps) {
   const { excluded } = outcome;
   return (
     <Flex vertical gap={16} data-testid="draw-summary">
-      <Card size="small" title="抽取结果汇总">
+      <Card size="small" title={<CardHeading>抽取结果汇总</CardHeading>}>
         <Flex vertical gap={12}>
           <StrataTable draw={draw} outcome={outcome} />
           <Descriptions
@@ -160,10 +160,10 @@ export function DrawSummary({ draw, names }: DrawSummaryProps) {
           />
         </Flex>
       </Card>
-      <Card size="small" title="各部门执法人员任务量">
+      <Card size="small" title={<CardHeading>各部门执法人员任务量</CardHeading>}>
         <WorkloadTable outcome={outcome} names={names} />
       </Card>
-      <Card size="small" title={`生成的检查任务（${draw.drawnCount ?? 0} 项）`}>
+      <Card size="small" title={<CardHeading>{`生成的检查任务（${draw.drawnCount ?? 0} 项）`}</CardHeading>}>
         <DrawInspections drawId={draw.id} />
       </Card>
     </Flex>

@@ -4,7 +4,7 @@ import InboxOutlined from '@ant-design/icons/es/icons/InboxOutlined';
 import { useSearchParams } from 'react-router-dom';
 import type { VerificationCheck } from '@dr/domain';
 import { describeGraphQLError, errorKindOf, fetchGatewayFile } from '@dr/graphql-client';
-import { useIsPhone } from '@dr/ui';
+import { CardHeading, useIsPhone } from '@dr/ui';
 import { useGatewayUrl } from '../../config/runtime-config-context';
 import { DrawWorkerError, runDrawWorker } from '../../draw/draw-worker-client';
 import type { ReceiptSummary } from '../../draw/draw-worker-protocol';
@@ -148,7 +148,7 @@ export function VerifyPage() {
             “双随机、一公开”抽取的全部输入和结果都已公开。输入抽取编号，或上传抽取凭证文件（receipt.json），本页将按公开的算法在您的浏览器中重新计算整个抽取过程，逐项核对结果是否与公布的一致。无需登录。
           </Typography.Paragraph>
           <Flex vertical={isPhone} gap={16}>
-            <Card size="small" title="按抽取编号验证" style={{ flex: 1 }}>
+            <Card size="small" title={<CardHeading>按抽取编号验证</CardHeading>} style={{ flex: 1 }}>
               <Flex vertical gap={8}>
                 <Input.Search
                   value={drawId}
@@ -164,7 +164,7 @@ export function VerifyPage() {
                 {idError && <Typography.Text type="danger">{idError}</Typography.Text>}
               </Flex>
             </Card>
-            <Card size="small" title="上传凭证文件验证" style={{ flex: 1 }}>
+            <Card size="small" title={<CardHeading>上传凭证文件验证</CardHeading>} style={{ flex: 1 }}>
               <div data-testid="verify-file">
                 <Upload.Dragger
                   accept=".json,application/json"

@@ -3,10 +3,9 @@ import { useLazyQuery, useMutation, useQuery } from '@apollo/client/react';
 import { App, Button, Card, DatePicker, Flex, Form, Input, InputNumber, Table, Tag, Typography, Upload } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { describeGraphQLError } from '@dr/graphql-client';
-import { formatDate, formatDateTime, useIsPhone } from '@dr/ui';
+import { CardHeading, formatDate, formatDateTime, IsoDatePicker, useIsPhone } from '@dr/ui';
 import { CalendarYearsDocument, LoadCalendarYearDocument, WorkingDayDeadlineDocument, type CalendarYearRowFragment } from '../../generated/graphql';
 import { FormDrawer } from '../../components/form-drawer';
-import { IsoDatePicker } from '../../components/iso-date-picker';
 import { showServerError } from '../../components/form-server-error';
 import { usePageFrame } from '../../layout/page-frame';
 import { usePermissions } from '../../session/use-permissions';
@@ -106,7 +105,7 @@ function DeadlineCalculator() {
   const [days, setDays] = useState<number | null>(7);
   const [calculate, { data, error, loading }] = useLazyQuery(WorkingDayDeadlineDocument, { fetchPolicy: 'network-only' });
   return (
-    <Card title="期限计算" size="small">
+    <Card title={<CardHeading>期限计算</CardHeading>} size="small">
       <Flex gap={12} wrap align="end">
         <label>
           <div>起算日期（当日不计入）</div>
@@ -144,9 +143,9 @@ export function CalendarPage() {
   const years = [...(data?.calendarYears ?? [])].sort((a, b) => b.year - a.year);
 
   return (
-    <Flex vertical gap={16}>
+    <Flex vertical gap={16} data-testid="calendar-page">
       <Card
-        title="法定节假日安排"
+        title={<CardHeading>法定节假日安排</CardHeading>}
         extra={
           permissions.office && (
             <Button type="primary" onClick={() => setLoading(true)} data-testid="calendar-load">
