@@ -1,3 +1,4 @@
 import { runDepartmentSubgraph } from '@dr/department-kit';
+import { CULTURE_EXTENSION } from './culture.extension';
 
-runDepartmentSubgraph('culture', 4002);
+runDepartmentSubgraph('culture', 4002, CULTURE_EXTENSION);

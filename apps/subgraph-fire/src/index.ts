@@ -1,2 +1,3 @@
-/** The fire department's subgraph: the shared department shape, its own database and names. */
+/** The fire department's subgraph: the shared department shape plus its own extension (ADR 0014). */
 export const DEPARTMENT = 'fire' as const;
+export { FIRE_EXTENSION } from './fire.extension';

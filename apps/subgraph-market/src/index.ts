@@ -1,2 +1,3 @@
-/** The market department's subgraph: the shared department shape, its own database and names. */
+/** The market department's subgraph: the shared department shape plus its own extension (ADR 0014). */
 export const DEPARTMENT = 'market' as const;
+export { MARKET_EXTENSION } from './market.extension';

@@ -11,6 +11,7 @@ import type { VisitAccessCheck } from './visit-access';
 import { buildResultResolvers } from './results/result.resolver';
 import { buildReferralResolvers } from './referrals/referral.resolver';
 import { buildFollowUpResolvers } from './follow-ups/follow-up.resolver';
+import type { DepartmentDependencies, DepartmentExtension } from './extension/department-extension';
 
 /** `culture` → `Culture`: the prefix of the department's type and operation names. */
 function typePrefix(department: Department): string {
@@ -20,9 +21,12 @@ function typePrefix(department: Department): string {
 /**
  * Builds one department's subgraph schema. The three departments share this shape (check items, a
  * section per inspection), but each names its own types (`CultureSection`, `cultureSaveSection`)
- * so the supergraph never confuses whose record is whose, and each can grow fields of its own.
+ * so the supergraph never confuses whose record is whose, and each adds its own through `extension`
+ * (ADR 0014). Without `dependencies` the schema is only for printing: no resolver is instantiated.
  */
-export function buildDepartmentSchema(department: Department, dataSource?: DataSource, access?: VisitAccessCheck) {
+export function buildDepartmentSchema(department: Department, extension: DepartmentExtension, dependencies?: Omit<DepartmentDependencies, 'department'>) {
+  const dataSource: DataSource | undefined = dependencies?.dataSource;
+  const access: VisitAccessCheck | undefined = dependencies?.access;
   const prefix = typePrefix(department);
   const name = DEPARTMENT_NAMES[department].full;
 
@@ -269,11 +273,21 @@ export function buildDepartmentSchema(department: Department, dataSource?: DataS
     }
   }
 
+  const instances = new Map<Function, unknown>();
   return buildFederatedSchema(
-    { resolvers: [InspectionSectionResolver, DepartmentResolver, ...buildResultResolvers(department, prefix, InspectionReference, dataSource),
+    { resolvers: [InspectionSectionResolver, DepartmentResolver, ...buildResultResolvers(department, prefix, InspectionReference, extension, dataSource),
         ...buildReferralResolvers(department, prefix, dataSource),
         ...buildFollowUpResolvers(department, prefix, dataSource),
-      ], orphanedTypes: [InspectionReference] },
+        ...(extension.resolvers ?? []),
+      ], orphanedTypes: [InspectionReference, ...(extension.orphanedTypes ?? [])],
+      // Each resolver is made once, with the department's dependencies (the kit's own ignore them).
+      container: {
+        get: (resolverClass: new (dependencies: DepartmentDependencies) => unknown) => {
+          if (!dependencies) throw new Error('the department schema was built for printing only: resolvers have no data source');
+          if (!instances.has(resolverClass)) instances.set(resolverClass, new resolverClass({ department, ...dependencies }));
+          return instances.get(resolverClass);
+        },
+      } },
     // The gateway sends `{ id, planId }` (planId via @requires); the section resolver needs no more.
     { Inspection: { __resolveReference: (reference: InspectionReference) => reference } },
   );

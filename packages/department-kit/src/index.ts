@@ -29,3 +29,4 @@ export * from './follow-ups/venue-inspected.event';
 export * from './follow-ups/dtos/follow-up.inputs';
 export * from './calendar/department-calendar';
 export * from './calendar/calendar-year.entity';
+export * from './extension/department-extension';

@@ -1,3 +1,6 @@
+import type { DataSourceSpec } from '@dr/subgraph-kit';
+import type { Department } from '@dr/domain';
+import type { DepartmentExtension } from './extension/department-extension';
 import { IdempotentRequest, InboxEventEntity, OutboxEventEntity } from '@dr/subgraph-kit';
 import { DepartmentEvents1700000000010 } from './migrations/1700000000010-department-events';
 import { CheckItemEntity, EvidenceEntity, EvidenceRemovalEntity, OrderEntity, SectionChangeEntity, SectionEntity, SectionItemEntity } from './entities';
@@ -16,3 +19,15 @@ import { DepartmentCalendarYears1700000000022 } from './calendar/department-cale
 /** Every department subgraph has these tables in its own database. */
 export const DEPARTMENT_ENTITIES = [CheckItemEntity, SectionEntity, SectionItemEntity, OrderEntity, EvidenceEntity, EvidenceRemovalEntity, SectionChangeEntity, IdempotentRequest, OutboxEventEntity, InboxEventEntity, ResultEntity, ResultChangeEntity, ReferralSentEntity, ReferralReceivedEntity, FollowUpEntity, DepartmentCalendarYearEntity];
 export const DEPARTMENT_MIGRATIONS = [DepartmentInitial1700000000001, DepartmentVisit1700000000004, EvidencePerItem1700000000005, DepartmentEvents1700000000010, DepartmentResults1700000000011, DepartmentReferrals1700000000020, DepartmentFollowUps1700000000021, DepartmentCalendarYears1700000000022];
+
+/**
+ * A department's database: the kit's tables and migrations, then the department's own (ADR 0014), whose
+ * migrations run after the kit's so they may read or alter its tables.
+ */
+export function departmentDataSourceSpec(department: Department, extension: DepartmentExtension): DataSourceSpec {
+  return {
+    name: department,
+    entities: [...DEPARTMENT_ENTITIES, ...(extension.entities ?? [])],
+    migrations: [...DEPARTMENT_MIGRATIONS, ...(extension.migrations ?? [])],
+  };
+}

@@ -6,3 +6,5 @@ export { DocumentRenderError, type DocumentRenderErrorCode } from './document-re
 export { loadFonts, resolveFontPaths, defaultFontPaths, type PdfFonts, type FontPaths } from './font.loader';
 export * from './labels';
 export { createRenderPool, defaultRenderThreads, RenderPoolBusy, type RenderPool, type RenderPoolOptions } from './render-pool';
+/** The A4 page writer the documents are drawn with, for a department's own letters (e.g. fire's 责令改正通知书). */
+export { PageWriter, type DocumentMeta, type PageFrame, type TableColumn, type TableRow } from './page.layout';

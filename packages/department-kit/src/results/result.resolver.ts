@@ -9,6 +9,7 @@ import type { ResultChangeEntity, ResultEntity } from './result.entity';
 import { ResultService, type ResultContent } from './result.service';
 import { workingDaysLeft } from './result-deadline';
 import { referralDeadline, referralNeeded, referralOverdue } from '../referrals/referral-rules';
+import type { ResultHooks } from '../extension/department-extension';
 import { CorrectResultInput, EnterResultInput, PublishResultInput, ReturnResultInput } from './dtos/result.inputs';
 
 /** The office reads every department's results (read-only); a department's staff read only their own. */
@@ -23,7 +24,7 @@ function requireResultReader(context: DepartmentContext, department: Department)
  * and the field `<department>Result` on the office's `Inspection` (`inspectionType`, the department
  * schema's reference class), so the shell shows it beside the section.
  */
-export function buildResultResolvers(department: Department, prefix: string, inspectionType: new () => { id: string }, dataSource?: DataSource): Function[] {
+export function buildResultResolvers(department: Department, prefix: string, inspectionType: new () => { id: string }, hooks: ResultHooks, dataSource?: DataSource): Function[] {
   const name = DEPARTMENT_NAMES[department].full;
 
   @ObjectType(`${prefix}ResultVenue`, { description: '检查对象（取自联席办的检查对象名录库）' })
@@ -211,7 +212,7 @@ export function buildResultResolvers(department: Department, prefix: string, ins
 
   @Resolver()
   class ResultResolver {
-    readonly service = dataSource ? new ResultService(dataSource, department) : null;
+    readonly service = dataSource ? new ResultService(dataSource, department, hooks) : null;
 
     @Query(() => ResultType, { name: `${department}Result`, nullable: true, description: `${name}对某次检查的检查结果` })
     async result(@Arg('inspectionId', () => ID) inspectionId: string, @Ctx() context: DepartmentContext): Promise<ResultEntity | null> {

@@ -8,6 +8,7 @@ import { ResultChangeEntity, ResultEntity, type ResultChangeKind, type ResultSta
 import { publicationDeadline } from './result-deadline';
 import type { CorrectResultInput, EnterResultInput, PublishResultInput, ReturnResultInput } from './dtos/result.inputs';
 import { problemFoundIn, tellVenueInspected } from '../follow-ups/venue-inspected.event';
+import type { PublishedResultFacts, ResultHooks } from '../extension/department-extension';
 
 /** What the public reads of a result: its codes and the 检查结果说明. */
 export interface ResultContent {
@@ -44,6 +45,8 @@ export class ResultService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly department: Department,
+    /** The department's reaction to a publication, in its transaction (ADR 0014); `NO_EXTENSION` for none. */
+    private readonly hooks: ResultHooks,
   ) {}
 
   /**
@@ -130,6 +133,7 @@ export class ResultService {
       await this.tellOffice(manager, 'result.published', { ...this.published(result, content, publishedOn, 1) });
       // The venue's last inspection (read by the next draw) moves to this visit (R-PUB-3).
       await tellVenueInspected(manager, this.department, { venueId: result.venueId, inspectionId: result.inspectionId, date: result.inspectedOn, problemFound: problemFoundIn(content.resultCodes) });
+      await this.hooks.onResultPublished?.(manager, this.facts(result, content, publishedOn, 1, principal));
       return {
         status: 'PUBLISHED',
         next: content,
@@ -152,6 +156,8 @@ export class ResultService {
       const revision = result.revision + 1;
       const correctedOn = chinaDateOf(new Date());
       await this.tellOffice(manager, 'result.corrected', { ...this.published(result, next, result.publishedOn ?? correctedOn, revision), correction: { reason, correctedOn } });
+      // A correction may add a code the department acts on (e.g. market's code 4): the hook hears it too.
+      await this.hooks.onResultPublished?.(manager, this.facts(result, next, result.publishedOn ?? correctedOn, revision, principal));
       return { status: 'PUBLISHED', next, reason, fields: { revision } };
     });
   }
@@ -183,6 +189,20 @@ export class ResultService {
       inspectedOn: result.inspectedOn,
       publishedOn,
       revision,
+    };
+  }
+
+  private facts(result: ResultEntity, content: ResultContent, publishedOn: string, revision: number, by: Principal): PublishedResultFacts {
+    return {
+      inspectionId: result.inspectionId,
+      planId: result.planId,
+      venue: { id: result.venueId, name: result.venueName, uscc: result.venueUscc, street: result.venueStreet },
+      inspectedOn: result.inspectedOn,
+      resultCodes: content.resultCodes,
+      summary: content.summary,
+      revision,
+      publishedOn,
+      by,
     };
   }
 

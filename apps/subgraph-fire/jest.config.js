@@ -1,0 +1,1 @@
+module.exports = require('@dr/config-jest')({ testTimeout: 30000 });
