@@ -40,6 +40,8 @@ export async function createGateway(config: GatewayConfig, logger: Logger): Prom
     gateway,
     formatError: createErrorFormatter(logger, { production }),
     includeStacktraceInErrorResponses: false,
+    // closeOnSignals drains and exits; Apollo's own handler would re-raise SIGTERM and kill the process first.
+    stopOnTerminationSignals: false,
     introspection: !production,
     hideSchemaDetailsFromClientErrors: production,
     validationRules: limits.validationRules,

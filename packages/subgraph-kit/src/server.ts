@@ -58,6 +58,8 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
     schema,
     formatError: createErrorFormatter(logger, { production }),
     includeStacktraceInErrorResponses: false,
+    // closeOnSignals drains and exits; Apollo's own handler would re-raise SIGTERM and kill the process first.
+    stopOnTerminationSignals: false,
     introspection: !production,
     // No "Did you mean …" naming fields a caller did not ask for.
     hideSchemaDetailsFromClientErrors: production,

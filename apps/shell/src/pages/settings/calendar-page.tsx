@@ -119,7 +119,7 @@ function DeadlineCalculator() {
           计算
         </Button>
       </Flex>
-      <div aria-live="polite" style={{ marginTop: 12 }}>
+      <div aria-live="polite" style={{ marginTop: 12 }} data-testid="deadline-answer">
         {error ? (
           <Typography.Text type="danger">{describeGraphQLError(error)}</Typography.Text>
         ) : data ? (
