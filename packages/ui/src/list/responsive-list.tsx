@@ -40,7 +40,9 @@ export function ResponsiveList<T extends object>(props: ResponsiveListProps<T>) 
         rowKey={props.rowKey}
         loading={props.loading}
         pagination={false}
-        scroll={{ x: props.scrollX ?? 'max-content' }}
+        // An empty table scrolls nothing worth reading, and a scroll region with nothing to focus in it
+        // cannot be reached by keyboard (WCAG 2.1.1): scroll only when there are rows.
+        scroll={props.items.length ? { x: props.scrollX ?? 'max-content' } : undefined}
         locale={{ emptyText }}
         onRow={props.itemTestId ? (item) => rowAttributes(props.itemTestId!(item)) : undefined}
         data-testid={props.testId}

@@ -65,6 +65,7 @@ export function PublicResultsPage() {
             allowClear
             enterButton="查询"
             placeholder="输入名称或统一社会信用代码"
+            aria-label="按名称或统一社会信用代码查询"
             value={text}
             maxLength={100}
             onChange={(event) => setText(event.target.value)}
@@ -75,6 +76,7 @@ export function PublicResultsPage() {
           <Select
             allowClear
             placeholder="全部实施方案"
+            aria-label="实施方案"
             value={planId || undefined}
             onChange={(value?: string) => setParam('plan', value ?? '')}
             options={plans.map((plan) => ({ value: plan.id, label: plan.title }))}
@@ -84,6 +86,7 @@ export function PublicResultsPage() {
           <Select
             allowClear
             placeholder="全部检查部门"
+            aria-label="检查部门"
             value={department || undefined}
             onChange={(value?: string) => setParam('department', value ?? '')}
             options={DEPARTMENT_CODES.map((code) => ({ value: code, label: departmentName(code, 'full') }))}
