@@ -7,6 +7,10 @@ import type { Department } from '@dr/domain';
  * department has not published, and no personal data (the event carries none).
  */
 @Entity('public_result')
+// The migration creates both with `published_on DESC` (the page order); TypeORM cannot declare a
+// direction, but it compares names and columns only, so these keep it from dropping them.
+@Index('idx_public_result_order', ['publishedOn', 'venueName', 'inspectionId', 'department'])
+@Index('idx_public_result_plan', ['planId', 'department', 'publishedOn', 'venueName', 'inspectionId'])
 export class PublicResultRow {
   @PrimaryColumn({ name: 'inspection_id', type: 'varchar', length: 36 })
   inspectionId: string;
