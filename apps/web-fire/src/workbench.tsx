@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Badge, Button, Flex, Tabs, Typography } from 'antd';
+import { Alert, Badge, Button, Flex, Typography } from 'antd';
 import { describeGraphQLError } from '@dr/graphql-client';
 import {
   FollowUpList,
@@ -13,6 +13,7 @@ import {
   ResultWorkList,
   useCursorPages,
   WorkbenchModal,
+  WorkbenchSections,
   type ReinspectionValues,
   type ResultEntryValues,
   type WorkbenchProps,
@@ -317,7 +318,7 @@ export function Workbench({ readOnly }: WorkbenchProps) {
     <div data-testid="fire-workbench" data-read-only={readOnly ? 'true' : 'false'}>
       <ListError error={summary.error} />
       {readOnly && <Alert type="info" showIcon title="只读查看：本页不能办理业务" style={{ marginBottom: 12 }} data-testid="workbench-read-only" />}
-      <Tabs
+      <WorkbenchSections
         items={[
           resultTab('PENDING_ENTRY', counts?.pendingEntry.totalCount),
           resultTab('PENDING_REVIEW', counts?.pendingReview.totalCount),

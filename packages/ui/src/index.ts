@@ -73,3 +73,4 @@ export {
   type WorkbenchPage,
 } from './workbench/workbench-lists';
 export { WorkbenchModal, type WorkbenchModalProps } from './workbench/workbench-modal';
+export { WorkbenchSections, type WorkbenchSection } from './workbench/workbench-sections';
