@@ -55,3 +55,25 @@ export { useIsPhone } from './theme/use-is-phone';
 export { CameraPhotoInput, type CameraPhotoInputProps } from './signature/camera-photo-input';
 export { downscaleImage, type DownscaleImageOptions, type DownscaledImage } from './signature/downscale-image';
 export { SignaturePad, type SignatureImage, type SignaturePadProps } from './signature/signature-pad';
+export { DeadlineStatus, type DeadlineStatusProps } from './workbench/deadline-status';
+export { deadlineText, deadlineUrgency, REMINDER_WORKING_DAYS, type DeadlineUrgency } from './workbench/deadline-urgency';
+export { IsoDateInput, type IsoDateInputProps } from './workbench/iso-date-input';
+export { ReasonField } from './workbench/reason-field';
+export { ReinspectionFields, type ReinspectionValues } from './workbench/reinspection-fields';
+export { ResultEntryFields, type ResultEntryFieldsProps, type ResultEntryValues } from './workbench/result-entry-fields';
+export type { WorkbenchModule, WorkbenchProps } from './workbench/workbench-contract';
+export { REFERRAL_STATE_LABELS, REINSPECTION_OUTCOME_LABELS, RESULT_STATUS_LABELS } from './workbench/workbench-labels';
+export {
+  FollowUpList,
+  ReferralReceivedList,
+  ReferralSentList,
+  ResultWorkList,
+  type WorkFollowUp,
+  type WorkReferralReceived,
+  type WorkReferralSent,
+  type WorkResult,
+  type WorkbenchListProps,
+  type WorkbenchPage,
+} from './workbench/workbench-lists';
+export { WorkbenchModal, type WorkbenchModalProps } from './workbench/workbench-modal';
+export { WorkbenchSections, type WorkbenchSection } from './workbench/workbench-sections';

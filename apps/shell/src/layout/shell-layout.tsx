@@ -5,6 +5,7 @@ import InteractionOutlined from '@ant-design/icons/es/icons/InteractionOutlined'
 import ProfileOutlined from '@ant-design/icons/es/icons/ProfileOutlined';
 import CalendarOutlined from '@ant-design/icons/es/icons/CalendarOutlined';
 import SafetyCertificateOutlined from '@ant-design/icons/es/icons/SafetyCertificateOutlined';
+import ScheduleOutlined from '@ant-design/icons/es/icons/ScheduleOutlined';
 import { useSession } from '../session/session-context';
 import { useCurrentUser } from '../session/use-current-user';
 import { PageFrameProvider, SHORT_SYSTEM_NAME, SYSTEM_NAME, usePageFrameState } from './page-frame';
@@ -14,6 +15,7 @@ const DIRECTORIES_MENU = 'directories';
 
 const MENU_ITEMS = [
   { key: '/', icon: <ProfileOutlined />, label: '抽查计划' },
+  { key: '/workbench', icon: <ScheduleOutlined />, label: '工作台' },
   {
     key: DIRECTORIES_MENU,
     icon: <DatabaseOutlined />,
@@ -30,7 +32,7 @@ const MENU_ITEMS = [
 
 /** The menu entry a path belongs to: a plan's draws sit under 抽取, its other pages under 抽查计划. */
 function menuKeyOf(pathname: string): string | null {
-  if (pathname.startsWith('/directories/') || pathname === '/settings/calendar') return pathname;
+  if (pathname.startsWith('/directories/') || pathname === '/settings/calendar' || pathname === '/workbench') return pathname;
   if (pathname === '/draws' || /^\/plans\/[^/]+\/draws(\/|$)/.test(pathname)) return '/draws';
   if (pathname === '/' || /^\/(plans|inspections)\//.test(pathname)) return '/';
   return null;

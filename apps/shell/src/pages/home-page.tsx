@@ -1,24 +1,30 @@
 import { Button } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { usePageFrame } from '../layout/page-frame';
+import { usePermissions } from '../session/use-permissions';
 import { PlanListCard } from './plan-list-card';
+import { WorkbenchReminder } from './workbench-reminder';
 
 /** The joint office's home: every joint inspection plan, newest first as the server orders them. */
 export function HomePage() {
   usePageFrame('抽查计划', [{ title: '抽查计划' }]);
   const navigate = useNavigate();
+  const { department } = usePermissions();
   return (
-    <PlanListCard
-      title="部门联合抽查计划"
-      testId="plan-list"
-      itemTestId={(plan) => `plan-item-${plan.id}`}
-      actions={(plan, block) =>
-        block && (
-          <Button type="primary" block onClick={() => navigate(`/plans/${plan.id}`)} data-testid="plan-open">
-            查看计划
-          </Button>
-        )
-      }
-    />
+    <>
+      {department && <WorkbenchReminder department={department} />}
+      <PlanListCard
+        title="部门联合抽查计划"
+        testId="plan-list"
+        itemTestId={(plan) => `plan-item-${plan.id}`}
+        actions={(plan, block) =>
+          block && (
+            <Button type="primary" block onClick={() => navigate(`/plans/${plan.id}`)} data-testid="plan-open">
+              查看计划
+            </Button>
+          )
+        }
+      />
+    </>
   );
 }

@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import { loadRemote, registerRemotes } from '@module-federation/enhanced/runtime';
-import type { DepartmentCode, InspectionTabModule, InspectionTabProps } from '@dr/ui';
+import type { DepartmentCode, InspectionTabModule, InspectionTabProps, WorkbenchModule, WorkbenchProps } from '@dr/ui';
 import type { RemoteKey, RuntimeConfig } from '../config/runtime-config';
 
 /** A department's microfrontend: its `/config.json` key and its module-federation container name. */
@@ -45,4 +45,20 @@ export async function loadInspectionTab(remote: DepartmentRemote, fresh: boolean
     throw new Error(`${remote.containerName}/InspectionTab does not export an InspectionTab component`);
   }
   return module.InspectionTab;
+}
+
+/**
+ * Loads a department's `./Workbench` at run time, like {@link loadInspectionTab}.
+ * @param remote - which department
+ * @param fresh - register the remote again first (a retry after a failed load)
+ */
+export async function loadWorkbench(remote: DepartmentRemote, fresh: boolean): Promise<ComponentType<WorkbenchProps>> {
+  const entry = manifestUrls.get(remote.containerName);
+  if (!entry) throw new Error(`remote ${remote.containerName} was not registered`);
+  if (fresh) registerRemotes([{ name: remote.containerName, entry }], { force: true });
+  const module = await loadRemote<WorkbenchModule>(`${remote.containerName}/Workbench`);
+  if (typeof module?.Workbench !== 'function') {
+    throw new Error(`${remote.containerName}/Workbench does not export a Workbench component`);
+  }
+  return module.Workbench;
 }
