@@ -179,6 +179,19 @@ describe.each(testDatabases())('results after the visit through the gateway on %
     });
   });
 
+  it('the public results page shows what the department published and corrected, to anyone without a login (R-PUB-1, 一公开)', async () => {
+    const query = 'query($filter: PublicResultFilter) { publicResults(filter: $filter, first: 10) { nodes { department venueName uscc resultCodes revision corrections { reason } } } }';
+    // The department tells the office by event (ADR 0013); the office's read model catches up within seconds.
+    let row: { department: string; venueName: string; uscc: string; resultCodes: number[]; revision: number; corrections: { reason: string }[] } | undefined;
+    for (const started = Date.now(); Date.now() - started < 15_000; await new Promise((resolve) => setTimeout(resolve, 250))) {
+      const answer = await call(null, query, { filter: { search: venue.uscc } });
+      expect(answer.errors).toBeUndefined();
+      row = answer.data.publicResults.nodes.find((node: { department: string; revision: number }) => node.department === 'CULTURE' && node.revision === 2);
+      if (row) break;
+    }
+    expect(row).toEqual({ department: 'CULTURE', venueName: venue.name, uscc: venue.uscc, resultCodes: [5, 8], revision: 2, corrections: [{ reason: '遗漏“待后续处理”' }] });
+  });
+
   it('exports published results for the publicity system as CSV (UTF-8 BOM, quoted) and XLSX; only the department and the office', async () => {
     const expected = ['统一社会信用代码', '名称', '抽查任务', '检查日期', '检查机关', '结果代码', '结果', '公示日期'];
     const csvResponse = await fetchFile('culture-admin', `/files/culture/results.csv?planId=${PLAN_2022.id}`);
