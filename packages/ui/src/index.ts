@@ -75,5 +75,6 @@ export {
   type WorkbenchListProps,
   type WorkbenchPage,
 } from './workbench/workbench-lists';
+export { DepartmentWorkbench, type DepartmentWorkbenchProps, type WorkbenchOperations } from './workbench/department-workbench';
 export { WorkbenchModal, type WorkbenchModalProps } from './workbench/workbench-modal';
 export { WorkbenchSections, type WorkbenchSection } from './workbench/workbench-sections';
