@@ -56,9 +56,19 @@ const ROUTES: AuditedRoute[] = [
   { name: 'record form signing', path: `/inspections/${inspection.id}/sign`, viewers: ['office', 'culture-inspector'], ready: 'signing-sections' },
 ];
 
+/**
+ * What a civil servant or a member of the public must never read: rule ids (R-DRAW-2), UUIDs, and
+ * instructions meant for developers (npm, source directories). They belong in code, tests and docs.
+ */
+const DEVELOPER_WORDS = [/\bR-[A-Z]+-\d/g, /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, /\bnpm\b/g, /源代码/g];
+
+function developerWordsIn(text: string): string[] {
+  return DEVELOPER_WORDS.flatMap((pattern) => text.match(pattern) ?? []);
+}
+
 const VIEWERS: Viewer[] = [...new Set(ROUTES.flatMap((route) => route.viewers))];
 
-describe('WCAG 2.1 AA in Chromium (axe-core, zh-CN): every route, both sizes, each role that can see it (issue 14)', () => {
+describe('WCAG 2.1 AA in Chromium (axe-core, zh-CN) and no developer words on screen: every route, both sizes, each role that can see it (issue 14)', () => {
   let platform: Platform;
   let browser: Browser;
 
@@ -93,6 +103,8 @@ describe('WCAG 2.1 AA in Chromium (axe-core, zh-CN): every route, both sizes, ea
             await page.getByTestId(route.ready).first().waitFor({ timeout: 30_000 });
             const violations = await axeViolations(page);
             if (violations.length) found[route.name] = violations;
+            const developerWords = developerWordsIn(await page.locator('body').innerText());
+            if (developerWords.length) found[`${route.name}: developer words on screen`] = developerWords;
           }
           expect(found).toEqual({});
         } finally {

@@ -235,7 +235,7 @@ function SigningBody({ inspection }: { inspection: SigningInspection }) {
           </Card>
           <OfficerSigningPanel
             title="执法人员在拒签说明上签字"
-            hint="被检查对象拒绝签字盖章（R-VISIT-3）：由组长和至少一名其他执法人员在拒签说明上签字。"
+            hint="被检查对象拒绝签字盖章时，由组长和至少一名其他执法人员在拒签说明上签字。"
             signatures={view.refusalSignatures}
             candidates={unsignedOfficers(view, view.refusalSignatures)}
             missing={view.refusalNoteComplete ? [] : view.refusalSignatures.some((signature) => signature.officer.leader) ? ['其他执法人员'] : ['组长']}

@@ -303,7 +303,7 @@ export function DepartmentSectionPanel(props: DepartmentSectionPanelProps) {
       />
 
       {content && measuresShown && (
-        <Section title="现场措施（R-VISIT-1/2）" testId={`${testId}-measures`}>
+        <Section title="现场措施" testId={`${testId}-measures`}>
           <MeasuresForm
             editable={props.editing}
             onSiteRecord={content.onSiteRecord}
@@ -316,7 +316,7 @@ export function DepartmentSectionPanel(props: DepartmentSectionPanelProps) {
       )}
 
       {content && (
-        <Section title="本部门检查结果（R-RES-2，可多选）" testId={`${testId}-result`}>
+        <Section title="本部门检查结果（可多选）" testId={`${testId}-result`}>
           {props.editing ? (
             <ResultCodePicker
               value={content.resultCodes}

@@ -51,7 +51,7 @@ function OrderEditor({ order, index, items, visitDay, onChange, onRemove }: Orde
           aria-label="责令类型"
         />
         <Flex vertical gap={4}>
-          <Typography.Text type="secondary">下达方式（R-VISIT-2）</Typography.Text>
+          <Typography.Text type="secondary">下达方式</Typography.Text>
           <Radio.Group
             options={DELIVERY_OPTIONS.map((option) => ({ value: option.value, label: <span data-testid={`order-${index}-delivery-${option.value}`}>{option.label}</span> }))}
             value={order.delivery}

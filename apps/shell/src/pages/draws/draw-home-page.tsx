@@ -16,7 +16,7 @@ export function DrawHomePage() {
       itemTestId={(plan) => `draw-plan-${plan.id}`}
       intro={
         <Typography.Paragraph type="secondary">
-          随机抽取检查对象、随机选派执法检查人员（R-DRAW-1、R-DRAW-2）。各参与方先公布种子承诺，再当场公开种子，抽取结果由公开的算法确定，任何人均可凭抽取凭证重新计算验证。
+          随机抽取检查对象、随机选派执法检查人员。各参与方先公布种子承诺，再当场公开种子，抽取结果由公开的算法确定，任何人均可凭抽取凭证重新计算验证。
         </Typography.Paragraph>
       }
       actionsWidth={220}

@@ -62,7 +62,7 @@ export function DrawReceiptStep({ draw, receipt, names }: DrawReceiptStepProps) 
         <ol style={{ paddingInlineStart: 20 }}>
           <li>
             <Typography.Text>
-              下载凭证后，在平台源代码目录运行 <Typography.Text code copyable>npm run verify -- receipt.json</Typography.Text>；
+              下载凭证（receipt.json），用按公开算法说明编写的任何程序独立重算；
             </Typography.Text>
           </li>
           <li>

@@ -153,7 +153,7 @@ export function ReceiptDocument({ draw, replay, names, verifyUrl }: ReceiptDocum
       </p>
       <ol>
         <li>
-          在平台源代码目录运行：<code>npm run verify -- receipt.json</code>；
+          用按公开算法说明编写的任何程序，对下载的凭证独立重算；
         </li>
         <li>
           或访问公开验证页面：<code>{verifyUrl}</code>，输入抽取编号或上传凭证文件。
