@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { createErrorFormatter, badInput, forbidden } from './errors';
+import { createErrorFormatter, badInput, forbidden, notFound } from './errors';
 import { createLogger } from './logger';
 
 describe('error formatting', () => {
@@ -33,5 +33,14 @@ describe('error formatting', () => {
   it('keeps FORBIDDEN as FORBIDDEN', () => {
     const error = forbidden();
     expect(sut({ message: error.message, extensions: error.extensions }, error).extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('names a missing thing in words and keeps its id out of the message a user reads', () => {
+    const id = '6f1c2f9e-4b7a-4d3e-9a51-2c8e5b7d0a13';
+    const error = notFound('检查对象', id);
+    const formatted = sut({ message: error.message, extensions: error.extensions }, error);
+    expect(formatted.message).toContain('检查对象');
+    expect(formatted.message).not.toContain(id);
+    expect(formatted.extensions).toMatchObject({ code: 'NOT_FOUND', id });
   });
 });

@@ -21,7 +21,8 @@ export class AppError extends GraphQLError {
 
 export const badInput = (field: string, message: string) => new AppError('BAD_USER_INPUT', message, { field });
 export const forbidden = (message = '您没有执行此操作的权限') => new AppError('FORBIDDEN', message);
-export const notFound = (what: string, id: string) => new AppError('NOT_FOUND', `${what}不存在（${id}）`, { id });
+/** The message names the thing in words; the id it was asked for travels in `extensions.id`, never in the text a user reads. */
+export const notFound = (what: string, id: string) => new AppError('NOT_FOUND', `没有找到该${what}，可能已被删除或编号有误`, { id });
 export const conflict = (message: string, extra: Record<string, unknown> = {}) => new AppError('CONFLICT', message, extra);
 // The http extension sets the response status when this is thrown before execution (bad token) and is not sent.
 export const unauthenticated = (message = '请先登录') => new AppError('UNAUTHENTICATED', message, { http: { status: 401 } });
