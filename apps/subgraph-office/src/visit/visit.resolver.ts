@@ -77,7 +77,7 @@ export class VisitResolver {
 
   @FieldResolver(() => RecordForm, { description: '记录表的签署情况（R-VISIT-3）' })
   async recordForm(@Root() inspection: Inspection, @Ctx() context: OfficeContext): Promise<RecordForm> {
-    requirePrincipal(context);
+    const principal = requirePrincipal(context);
     const { loaders } = context;
     const [team, signatures, responses, plan] = await Promise.all([
       loaders.teamByInspection.load(inspection.id),
@@ -110,6 +110,10 @@ export class VisitResolver {
       signedContentAt: snapshot?.takenAt ?? null,
       signedContentSha256: snapshot?.contentSha256 ?? null,
       amendmentsAfterSigning: snapshot ? amendments.filter((a) => signedAfter(a, snapshot)).map((a) => toAmendment(a)) : [],
+      viewerMayWithdrawRefusal:
+        response?.kind === 'REFUSED' &&
+        !signatures.some((s) => s.purpose === 'REFUSAL_NOTE') &&
+        team.some((m) => m.role === 'LEADER' && m.inspectorId === principal.inspectorId),
       withdrawnRefusals: withdrawn.map((r) => ({
         note: r.refusalNote ?? '',
         recordedAt: r.recordedAt,

@@ -195,6 +195,9 @@ export class RecordForm {
   @Field(() => [RecordFormAmendment], { description: '签字后的更正（按时间顺序，最多 200 条）' })
   amendmentsAfterSigning: RecordFormAmendment[];
 
+  @Field({ description: '查看者可否撤回当前的拒签记录：查看者是组长，且尚无执法人员在拒签说明上签字' })
+  viewerMayWithdrawRefusal: boolean;
+
   @Field(() => [WithdrawnRefusal], { description: '已撤回的拒签记录（按时间顺序，最多 50 条）' })
   withdrawnRefusals: WithdrawnRefusal[];
 
