@@ -182,7 +182,7 @@ export function OfficerSigningPanel({ title, hint, signatures, candidates, missi
                 <Form layout="vertical" component="div" data-testid="signer-confirmation">
                   <Typography.Text strong>本人确认：请 {signer.name} 本人输入自己的账号密码</Typography.Text>
                   <Form.Item label="用户名" required validateStatus={tried && !username.trim() ? 'error' : undefined} help={tried && !username.trim() ? '请输入签字人本人的用户名' : undefined} style={{ marginBottom: 8, marginTop: 8 }}>
-                    <Input size="large" value={username} onChange={(event) => setUsername(event.target.value)} autoComplete="off" maxLength={50} data-testid="signer-username" />
+                    <Input size="large" value={username} onChange={(event) => setUsername(event.target.value)} autoComplete="off" maxLength={50} aria-label="签字人本人的用户名" data-testid="signer-username" />
                   </Form.Item>
                   <Form.Item
                     label="密码"
@@ -191,7 +191,7 @@ export function OfficerSigningPanel({ title, hint, signatures, candidates, missi
                     help={refused ? <span data-testid="signer-confirmation-error">{refused}</span> : tried && !password ? '请签字人本人输入登录密码' : undefined}
                     style={{ marginBottom: 8 }}
                   >
-                    <Input.Password size="large" value={password} onChange={(event) => setPassword(event.target.value)} autoComplete="new-password" maxLength={200} data-testid="signer-password" />
+                    <Input.Password size="large" value={password} onChange={(event) => setPassword(event.target.value)} autoComplete="new-password" maxLength={200} aria-label="签字人本人的登录密码" data-testid="signer-password" />
                   </Form.Item>
                 </Form>
                 <SignaturePad key={padKey} onConfirm={(image) => void confirm(image)} confirming={saving} disabled={!online} placeholder={`${signer.name} 请在此签名`} />

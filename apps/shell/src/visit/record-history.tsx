@@ -53,7 +53,7 @@ export function RefusalWithdrawal({ online, onWithdraw }: { online: boolean; onW
         {!online && <Alert type="warning" showIcon title="撤回拒签须联网" />}
         <Form layout="vertical" component="div">
           <Form.Item label="撤回理由" required validateStatus={refused || (tried && reason.trim().length < 2) ? 'error' : undefined} help={refused ?? (tried && reason.trim().length < 2 ? '请写明撤回理由' : undefined)}>
-            <Input.TextArea value={reason} onChange={(event) => setReason(event.target.value)} autoSize={{ minRows: 2, maxRows: 6 }} maxLength={500} showCount data-testid="withdraw-refusal-reason" />
+            <Input.TextArea value={reason} onChange={(event) => setReason(event.target.value)} autoSize={{ minRows: 2, maxRows: 6 }} maxLength={500} showCount aria-label="撤回理由" data-testid="withdraw-refusal-reason" />
           </Form.Item>
         </Form>
         <Flex gap={8}>
@@ -144,7 +144,7 @@ function AmendmentEntry({ amendment, index, mayRecord, online, onAcknowledge }: 
         <Form layout="vertical" component="div" data-testid="amendment-acknowledge-form">
           {!online && <Alert type="warning" showIcon title="记录确认须联网" />}
           <Form.Item label="确认人姓名" required validateStatus={tried && !signerName.trim() ? 'error' : undefined} help={tried && !signerName.trim() ? '请填写确认人姓名' : undefined}>
-            <Input size="large" value={signerName} onChange={(event) => setSignerName(event.target.value)} maxLength={50} data-testid="amendment-signer-name" />
+            <Input size="large" value={signerName} onChange={(event) => setSignerName(event.target.value)} maxLength={50} aria-label="确认人姓名" data-testid="amendment-signer-name" />
           </Form.Item>
           <Form.Item label="确认人签名" required validateStatus={refused || (tried && !signature) ? 'error' : undefined} help={refused ?? (tried && !signature ? '请签名并点“确认签名”' : undefined)}>
             {signature ? (
