@@ -225,7 +225,7 @@ describe('the joint visit on a phone (360×640): arrangement, notice and signatu
     await outsider.context().close();
   });
 
-  it('R-VISIT-3, R-RES-1: officers sign on the canvas once every department submitted, the venue refuses, the officers sign the refusal; the 记录表 PDF names them', async () => {
+  it('R-VISIT-3, R-RES-1: officers sign on the canvas, each with their own password, once every department submitted; the venue refuses after a confirmation, the leader withdraws it once with a reason, the officers sign the refusal; the 记录表 PDF names them; a correction after signing is acknowledged by the venue', async () => {
     const [leader, market, fire] = [officer('culture', 1), officer('market', 1), officer('fire', 1)];
     await submitSection('culture', first.id);
     await submitSection('market', first.id);
