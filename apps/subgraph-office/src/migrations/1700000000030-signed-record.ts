@@ -63,6 +63,9 @@ export class SignedRecord1700000000030 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    // Withdrawn refusals are kept as rows; the old key (one row per inspection) cannot hold them.
+    const [{ extra }] = await queryRunner.query('SELECT COUNT(*) - COUNT(DISTINCT inspection_id) AS extra FROM venue_response');
+    if (Number(extra) > 0) throw new Error('venue_response holds withdrawn refusals (several rows for one inspection): reverting would lose them; export them first');
     await queryRunner.dropTable('record_amendment');
     await queryRunner.dropTable('record_snapshot');
     await queryRunner.dropIndex('venue_response', 'idx_venue_response_inspection');
