@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { startPlatform } from '@dr/platform-runner';
 import { encodePng } from '@dr/documents/testing';
 import { PLAN_2022 } from '@dr/domain';
-import { demoInspectors, demoVenues } from '@dr/demo-data';
+import { demoInspectors, demoSignerLogin, demoVenues } from '@dr/demo-data';
 
 const VISITS = Number(process.env.BENCH_VISITS ?? 100);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
@@ -67,7 +67,7 @@ try {
       await post(gateway, `mutation($input: SubmitSectionInput!) { ${department}SubmitSection(input: $input) { version } }`, { input: { inspectionId: id, expectedVersion: saved[`${department}SaveSection`].version, idempotencyKey: randomUUID() } }, tokens[user]);
     }
     for (const [k, officer] of [leader, market, fire].entries()) {
-      await post(gateway, 'mutation($input: OfficerSignatureInput!) { signRecordForm(input: $input) { id } }', { input: { inspectionId: id, inspectorId: officer.id, image: dataUrl(png(360, 120, n * 3 + k)), idempotencyKey: randomUUID() } }, tokens['culture-inspector']);
+      await post(gateway, 'mutation($input: OfficerSignatureInput!) { signRecordForm(input: $input) { id } }', { input: { inspectionId: id, inspectorId: officer.id, image: dataUrl(png(360, 120, n * 3 + k)), signerUsername: demoSignerLogin(officer.id).username, signerPassword: demoSignerLogin(officer.id).password, idempotencyKey: randomUUID() } }, tokens['culture-inspector']);
     }
     await post(gateway, 'mutation($input: VenueSignatureInput!) { recordVenueSignature(input: $input) { id } }', {
       input: { inspectionId: id, signerName: '张某', signature: dataUrl(png(360, 120, n + 7)), stamp: dataUrl(png(400, 400, n + 11)), idempotencyKey: randomUUID() },

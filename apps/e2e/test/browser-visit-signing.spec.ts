@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContextOptions, CDPSession, Download, Page } from 'playwright-core';
 import { startPlatform, type Platform } from '@dr/platform-runner';
 import { PLAN_2022, type Department } from '@dr/domain';
-import { demoInspections, demoInspectors, demoVenues } from '@dr/demo-data';
+import { demoInspections, demoInspectors, demoSignerLogin, demoVenues } from '@dr/demo-data';
 import { extractPdfText } from '@dr/documents/testing';
 import { launchChromium, signInAs } from './chromium';
 import { graphql, login } from './graphql';
@@ -31,7 +31,7 @@ describe('the joint visit on a phone (360×640): arrangement, notice and signatu
   beforeAll(async () => {
     platform = await startPlatform({ db: 'sqlite', web: true });
     browser = await launchChromium();
-    for (const user of ['office', 'culture-inspector', 'market-inspector', 'fire-inspector']) tokens[user] = await login(platform.urls.gateway, user);
+    for (const user of ['office', 'culture-inspector', 'market-inspector', 'fire-inspector', 'culture-admin']) tokens[user] = await login(platform.urls.gateway, user);
   }, 180_000);
 
   afterAll(async () => {
@@ -100,9 +100,12 @@ describe('the joint visit on a phone (360×640): arrangement, notice and signatu
     ]);
   }
 
-  /** An officer picks their name, signs and confirms; waits until their signature is listed. */
+  /** An officer picks their name, confirms with their own password (本人确认), signs and confirms; waits until their signature is listed. */
   async function officerSigns(page: Page, list: 'record-signatures' | 'refusal-signatures', inspectorId: string, seed: number): Promise<void> {
     await page.getByTestId(`officer-pick-${inspectorId}`).click();
+    // The username comes prefilled from the directory; the officer types their own password.
+    await expect(page.getByTestId('signer-username').inputValue()).resolves.toBe(demoSignerLogin(inspectorId).username);
+    await page.getByTestId('signer-password').fill(demoSignerLogin(inspectorId).password);
     await signOnPad(page, seed);
     await page.getByTestId('signature-pad-confirm').click();
     await page.getByTestId(`${list}-signature-${inspectorId}`).or(page.getByTestId('record-form-complete')).first().waitFor();
@@ -222,7 +225,7 @@ describe('the joint visit on a phone (360×640): arrangement, notice and signatu
     await outsider.context().close();
   });
 
-  it('R-VISIT-3, R-RES-1: officers sign on the canvas once every department submitted, the venue refuses, the officers sign the refusal; the 记录表 PDF names them', async () => {
+  it('R-VISIT-3, R-RES-1: officers sign on the canvas, each with their own password, once every department submitted; the venue refuses after a confirmation, the leader withdraws it once with a reason, the officers sign the refusal; the 记录表 PDF names them; a correction after signing is acknowledged by the venue', async () => {
     const [leader, market, fire] = [officer('culture', 1), officer('market', 1), officer('fire', 1)];
     await submitSection('culture', first.id);
     await submitSection('market', first.id);
@@ -244,6 +247,14 @@ describe('the joint visit on a phone (360×640): arrangement, notice and signatu
 
     await officerSigns(page, 'record-signatures', leader.id, 0);
     await expect(page.getByTestId('record-signatures-missing').textContent()).resolves.toBe('尚需签字：市场监管、消防');
+    // The phone's user cannot sign for the market officer without the market officer's password.
+    await page.getByTestId(`officer-pick-${market.id}`).click();
+    await page.getByTestId('signer-password').fill('Demo@2021');
+    await signOnPad(page, 1);
+    await page.getByTestId('signature-pad-confirm').click();
+    await expect(page.getByTestId('signer-confirmation-error').textContent()).resolves.toContain('密码错误');
+    await expect(page.getByTestId(`record-signatures-signature-${market.id}`).count()).resolves.toBe(0);
+    await page.getByTestId('signer-change').click();
     await officerSigns(page, 'record-signatures', market.id, 1);
     await officerSigns(page, 'record-signatures', fire.id, 2);
     await page.locator('[data-testid="record-form-status"][data-status="AWAITING_VENUE"]').waitFor();
@@ -253,10 +264,31 @@ describe('the joint visit on a phone (360×640): arrangement, notice and signatu
     await expect(page.getByTestId('venue-refusal-note').inputValue()).resolves.toBe('被检查对象拒绝在记录表上签字盖章。');
     const note = '被检查对象负责人吴某拒绝在记录表上签字盖章，称需请示投资人。';
     await page.getByTestId('venue-refusal-note').fill(note);
+    // A refusal is asked for once more, saying what it means; 返回 records nothing.
     await page.getByTestId('venue-refusal-submit').click();
+    await expect(page.getByTestId('refusal-confirm-text').textContent()).resolves.toContain('组长和至少一名其他执法人员在拒签说明上签字');
+    await page.getByTestId('refusal-confirm-cancel').click();
+    await page.getByTestId('refusal-confirm-text').waitFor({ state: 'detached' });
+    expect(await status(page)).toBe('AWAITING_VENUE');
+    await page.getByTestId('venue-refusal-submit').click();
+    await page.getByTestId('refusal-confirm-ok').click();
     await page.getByTestId('refusal-signatures').waitFor();
     await page.locator('[data-testid="record-form-status"][data-status="REFUSAL_SIGNING"]').waitFor();
+
+    // Recorded by mistake: the leader withdraws it with a reason; it stays on the record, and the venue answers again.
+    await page.getByTestId('withdraw-refusal').click();
+    await page.getByTestId('withdraw-refusal-reason').fill('误点了拒签，负责人同意核对后再决定');
+    await page.getByTestId('withdraw-refusal-submit').click();
+    await page.locator('[data-testid="record-form-status"][data-status="AWAITING_VENUE"]').waitFor();
+    await expect(page.getByTestId('withdrawn-refusals').textContent()).resolves.toContain('误点了拒签，负责人同意核对后再决定');
+    await page.getByTestId('venue-refuse').click();
+    await page.getByTestId('venue-refusal-note').fill(note);
+    await page.getByTestId('venue-refusal-submit').click();
+    await page.getByTestId('refusal-confirm-ok').click();
+    await page.locator('[data-testid="record-form-status"][data-status="REFUSAL_SIGNING"]').waitFor();
     await officerSigns(page, 'refusal-signatures', leader.id, 3);
+    // Once an officer signed the refusal note, it can no longer be withdrawn.
+    await expect(page.getByTestId('withdraw-refusal').count()).resolves.toBe(0);
     await officerSigns(page, 'refusal-signatures', market.id, 4);
 
     await page.getByTestId('record-form-complete').getByText('已签署，记录已锁定').waitFor();
@@ -271,13 +303,45 @@ describe('the joint visit on a phone (360×640): arrangement, notice and signatu
     const statistics = await downloadPdfText(page, 'statistics-pdf-download');
     expect(statistics.text).toContain(venueOf(first.venueId).name);
 
+    // A department corrects its record after signing: the form lists it apart, unconfirmed, until the venue's acknowledgement is recorded.
+    const amendedItem = 'C1';
+    const { inspection: current } = await call('culture-admin', 'query($id: ID!) { inspection(id: $id) { cultureSection { version resultCodes items { checkItem { id code } outcome note } } } }', { id: first.id });
+    const section = current.cultureSection;
+    await call('culture-admin', 'mutation($input: AmendSectionInput!) { cultureAmendSection(input: $input) { version } }', {
+      input: {
+        inspectionId: first.id,
+        planId: PLAN_2022.id,
+        expectedVersion: section.version,
+        idempotencyKey: randomUUID(),
+        items: section.items.map((item: any) => ({ checkItemId: item.checkItem.id, outcome: item.checkItem.code === amendedItem ? 'NOT_APPLICABLE' : item.outcome, note: item.note })),
+        resultCodes: section.resultCodes,
+        orders: [],
+        reason: '复核后该项不涉及',
+      },
+    });
+    // The department tells the office by event (ADR 0013).
+    const amendmentsAfterSigning = async () => (await call('office', 'query($id: ID!) { inspection(id: $id) { recordForm { amendmentsAfterSigning { id } } } }', { id: first.id })).inspection.recordForm.amendmentsAfterSigning.length;
+    for (let i = 0; i < 60 && (await amendmentsAfterSigning()) === 0; i++) await new Promise((resolve) => setTimeout(resolve, 250));
+    await page.reload();
+    await expect(page.getByTestId('amendment-1').textContent()).resolves.toContain('复核后该项不涉及');
+    await expect(page.getByTestId('amendment-1').getByTestId('amendment-change').first().textContent()).resolves.toContain('符合 → 不涉及');
+    await page.getByTestId('amendment-1').getByTestId('amendment-unacknowledged').waitFor();
+    await page.getByTestId('amendment-acknowledge').click();
+    await page.getByTestId('amendment-signer-name').fill('吴经理');
+    await signOnPad(page, 6);
+    await page.getByTestId('signature-pad-confirm').click();
+    await page.getByTestId('amendment-signature-done').waitFor();
+    await page.getByTestId('amendment-acknowledge-submit').click();
+    await page.getByTestId('amendment-1').getByTestId('amendment-acknowledged').waitFor();
+    await expect(page.getByTestId('amendment-1').textContent()).resolves.toContain('确认人：吴经理');
+
     // The inspection page says the form is signed.
     await page.getByTestId('back-to-inspection').click();
     await expect(page.getByTestId('inspection-record-form-status').textContent()).resolves.toBe('已签署');
     await page.context().close();
   });
 
-  it('R-VISIT-3: the venue signs with a stamp photo from the camera; a signature made offline shows 未发送 and is sent once when the network returns', async () => {
+  it('R-VISIT-3: the venue signs with a stamp photo from the camera, offline: kept on the phone and sent once; an officer cannot sign offline (本人确认 needs the server)', async () => {
     const [leader, market, fire] = [officer('culture', 1), officer('market', 1), officer('fire', 1)];
     const venue = demoVenues()[20];
     const { createInspection } = await call('office', 'mutation($input: CreateInspectionInput!) { createInspection(input: $input) { id } }', {
@@ -291,15 +355,15 @@ describe('the joint visit on a phone (360×640): arrangement, notice and signatu
     await officerSigns(page, 'record-signatures', leader.id, 0);
     await page.getByTestId(`record-signatures-signature-${leader.id}`).getByTestId('signature-time').waitFor();
 
-    // No network: the signature is kept on the phone, listed as 未发送, and the next officer goes on.
+    // No network: an officer's signature needs the server to check the signer's password, which is never kept on the phone.
     await page.context().setOffline(true);
-    await officerSigns(page, 'record-signatures', market.id, 1);
-    await page.getByTestId(`record-signatures-signature-${market.id}`).getByTestId('signature-pending').waitFor();
-    await expect(page.getByTestId('visit-outbox-pending').textContent()).resolves.toContain('1 项签字未发送');
+    await page.getByTestId(`officer-pick-${market.id}`).click();
+    await page.getByTestId('signing-needs-network').waitFor();
+    await expect(page.getByTestId('signature-pad-confirm').isDisabled()).resolves.toBe(true);
+    await page.getByTestId('signer-change').click();
     await page.context().setOffline(false);
+    await officerSigns(page, 'record-signatures', market.id, 1);
     await page.getByTestId(`record-signatures-signature-${market.id}`).getByTestId('signature-time').waitFor({ timeout: 30_000 });
-    // The banner goes once the outbox is empty; wait for it rather than look once (the answer and the banner race).
-    await page.getByTestId('visit-outbox-pending').waitFor({ state: 'detached', timeout: 30_000 });
     await officerSigns(page, 'record-signatures', fire.id, 2);
     await page.getByTestId(`record-signatures-signature-${fire.id}`).getByTestId('signature-time').waitFor();
     const signed = await call('office', 'query($id: ID!) { inspection(id: $id) { recordForm { officerSignatures { inspector { id } } } } }', { id: inspectionId });
@@ -313,9 +377,14 @@ describe('the joint visit on a phone (360×640): arrangement, notice and signatu
     await page.getByTestId('venue-signature-done').waitFor();
     await page.getByTestId('venue-stamp').setInputFiles({ name: 'stamp.png', mimeType: 'image/png', buffer: signaturePng(2400, 1800, 3) });
     await page.getByTestId('venue-stamp-preview').waitFor();
+    // The venue's signature is made offline: kept on the phone, marked 待发送, sent once the network returns.
+    await page.context().setOffline(true);
     await page.getByTestId('venue-sign-submit').click();
+    await page.getByTestId('record-form-complete').getByText('签字已完成，待发送').waitFor();
+    await expect(page.getByTestId('visit-outbox-pending').textContent()).resolves.toContain('1 项签字未发送');
+    await page.context().setOffline(false);
 
-    await page.getByTestId('record-form-complete').getByText('已签署，记录已锁定').waitFor();
+    await page.getByTestId('record-form-complete').getByText('已签署，记录已锁定').waitFor({ timeout: 30_000 });
     await expect(page.getByTestId('venue-signature-summary').textContent()).resolves.toContain('吴经理');
     const { inspection } = await call('office', 'query($id: ID!) { inspection(id: $id) { recordForm { status venueSignature { signerName stampUrl } } } }', { id: inspectionId });
     expect(inspection.recordForm).toMatchObject({ status: 'COMPLETED', venueSignature: { signerName: '吴经理' } });

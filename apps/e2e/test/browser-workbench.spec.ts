@@ -6,6 +6,7 @@ import { demoInspections, demoInspectors, demoVenues } from '@dr/demo-data';
 import { launchChromium, signInAs } from './chromium';
 import { graphql, login } from './graphql';
 import { dataUrl, signaturePng } from './images';
+import { signerOf } from './signers';
 
 /** A phone held upright, and an office screen. */
 const PHONE: BrowserContextOptions = { viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
@@ -48,7 +49,7 @@ describe('the department workbench (工作台) in the browser, on a phone and on
     const officers = [visit.leaderId, ...(['market', 'fire'] as const).map((d) => demoInspectors().filter((i) => i.department === d)[0].id)];
     for (const inspectorId of officers) {
       const signed = await call('culture-inspector', 'mutation($input: OfficerSignatureInput!) { signRecordForm(input: $input) { id } }', {
-        input: { inspectionId: visit.id, inspectorId, image: dataUrl(signaturePng(120, 40, parseInt(inspectorId.slice(-2), 16))), idempotencyKey: randomUUID() },
+        input: { inspectionId: visit.id, inspectorId, image: dataUrl(signaturePng(120, 40, parseInt(inspectorId.slice(-2), 16))), ...signerOf(inspectorId), idempotencyKey: randomUUID() },
       });
       expect(signed.errors).toBeUndefined();
     }

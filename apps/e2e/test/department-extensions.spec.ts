@@ -6,6 +6,7 @@ import { extractPdfText } from '@dr/documents/testing';
 import { testDatabases } from '@dr/config-jest/databases';
 import { graphql, login } from './graphql';
 import { dataUrl, signaturePng } from './images';
+import { signerOf } from './signers';
 
 const USERS = ['office', 'culture-admin', 'market-admin', 'fire-admin', 'culture-inspector', 'market-inspector', 'fire-inspector'] as const;
 const NOTICE_FIELDS = 'id orderId inspectionId documentNumber venueName itemTitle facts orderContent rectificationDeadline issuedOn pdfUrl';
@@ -98,7 +99,7 @@ describe.each(testDatabases())('each department\'s own after-the-visit work thro
     await submitSection('fire', 'fire-inspector');
     for (const inspectorId of [visit.leaderId, officer('market', 1).id, officer('fire', 1).id]) {
       const signed = await call('culture-inspector', 'mutation($input: OfficerSignatureInput!) { signRecordForm(input: $input) { id } }', {
-        input: { inspectionId: visit.id, inspectorId, image: dataUrl(signaturePng(120, 40, parseInt(inspectorId.slice(-2), 16))), idempotencyKey: randomUUID() },
+        input: { inspectionId: visit.id, inspectorId, image: dataUrl(signaturePng(120, 40, parseInt(inspectorId.slice(-2), 16))), ...signerOf(inspectorId), idempotencyKey: randomUUID() },
       });
       expect(signed.errors).toBeUndefined();
     }

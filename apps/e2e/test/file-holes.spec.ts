@@ -10,6 +10,7 @@ import { sha256Hex } from '@dr/subgraph-kit';
 import { testDatabases } from '@dr/config-jest/databases';
 import { graphql, login } from './graphql';
 import { dataUrl, signaturePng } from './images';
+import { signerOf } from './signers';
 
 /** Every file below `directory` (the content-addressed store keeps `ab/abcd…`), by name. */
 function filesUnder(directory: string): string[] {
@@ -71,7 +72,7 @@ describe.each(testDatabases())('file uploads refused cleanly on %s', (db: 'sqlit
     const image = signaturePng(120, 40, 9);
     // The venue has not refused, so there is no refusal note to sign (R-VISIT-3).
     const refused = await call('culture-inspector', `mutation($input: OfficerSignatureInput!) { signRefusalNote(input: $input) { id } }`, {
-      input: { inspectionId: first.id, inspectorId: first.leaderId, image: dataUrl(image), idempotencyKey: randomUUID() },
+      input: { inspectionId: first.id, inspectorId: first.leaderId, image: dataUrl(image), ...signerOf(first.leaderId), idempotencyKey: randomUUID() },
     });
     expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT', field: 'inspectionId' } });
     expect(filesUnder(store('office'))).not.toContain(sha256Hex(image));

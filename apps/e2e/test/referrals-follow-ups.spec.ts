@@ -5,6 +5,7 @@ import { demoInspections, demoInspectors } from '@dr/demo-data';
 import { testDatabases } from '@dr/config-jest/databases';
 import { graphql, login } from './graphql';
 import { dataUrl, signaturePng } from './images';
+import { signerOf } from './signers';
 
 const SENT_FIELDS = 'id inspectionId toDepartment toAuthority facts legalBasis evidenceIds channel sentOn deadline late state answerReason answeredOn answeredByName sentByName version';
 const RECEIVED_FIELDS = `id fromDepartment inspectionId venueId venueName facts legalBasis sentOn sentByName answerDeadline overdue workingDaysLeft state answerReason answeredOn answeredByName version
@@ -94,7 +95,7 @@ describe.each(testDatabases())('referrals (R-RES-3) and follow-up (R-PUB-3) thro
     await submitSection('fire', 'fire-inspector');
     for (const inspectorId of [visit.leaderId, officer('market', 1).id, officer('fire', 1).id]) {
       const signed = await call('culture-inspector', 'mutation($input: OfficerSignatureInput!) { signRecordForm(input: $input) { id } }', {
-        input: { inspectionId: visit.id, inspectorId, image: dataUrl(signaturePng(120, 40, parseInt(inspectorId.slice(-2), 16))), idempotencyKey: randomUUID() },
+        input: { inspectionId: visit.id, inspectorId, image: dataUrl(signaturePng(120, 40, parseInt(inspectorId.slice(-2), 16))), ...signerOf(inspectorId), idempotencyKey: randomUUID() },
       });
       expect(signed.errors).toBeUndefined();
     }

@@ -6,6 +6,7 @@ import { demoInspections, demoInspectors, demoVenues } from '@dr/demo-data';
 import { testDatabases } from '@dr/config-jest/databases';
 import { graphql, login } from './graphql';
 import { dataUrl, signaturePng } from './images';
+import { signerOf } from './signers';
 
 const RESULT_FIELDS = `inspectionId status version revision planTitle inspectedOn signedOn publicationDeadline workingDaysLeft overdue
   venue { id name uscc } resultCodes summary returnReason enteredByName publishedByName publishedAt publishedOn
@@ -72,7 +73,7 @@ describe.each(testDatabases())('results after the visit through the gateway on %
     await submitSection('fire', 'fire-inspector');
     for (const inspectorId of [visit.leaderId, officer('market', 1).id, officer('fire', 1).id]) {
       const signed = await call('culture-inspector', 'mutation($input: OfficerSignatureInput!) { signRecordForm(input: $input) { id } }', {
-        input: { inspectionId: visit.id, inspectorId, image: dataUrl(signaturePng(120, 40, parseInt(inspectorId.slice(-2), 16))), idempotencyKey: randomUUID() },
+        input: { inspectionId: visit.id, inspectorId, image: dataUrl(signaturePng(120, 40, parseInt(inspectorId.slice(-2), 16))), ...signerOf(inspectorId), idempotencyKey: randomUUID() },
       });
       expect(signed.errors).toBeUndefined();
     }

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { startPlatform, type Platform } from '@dr/platform-runner';
 import { PLAN_2022, type Department } from '@dr/domain';
 import { demoInspections, demoInspectors, demoVenues } from '@dr/demo-data';
-import { extractPdfText } from '@dr/documents/testing';
+import { extractPdfText, readPdf } from '@dr/documents/testing';
 import { testDatabases } from '@dr/config-jest/databases';
 import { graphql, login } from './graphql';
 import { dataUrl, signaturePng } from './images';
+import { signerOf } from './signers';
 
 const SECTION_FIELDS = `status version resultCodes submittedAt
   items { checkItem { id code } outcome note evidence { id sha256 contentType url } }
@@ -252,7 +253,7 @@ describe.each(testDatabases())('the visit through the gateway on %s (issue #4)',
     expect(submitted).toMatchObject({ status: 'SUBMITTED', resultCodes: [5], orders: [{ kind: 'RECTIFY', delivery: 'MOBILE_PRINTED', deadline: '2022-08-13' }] });
 
     const sign = `mutation($input: OfficerSignatureInput!) { signRecordForm(input: $input) { ${INSPECTION_RESULT} } }`;
-    const tooSoon = await call('culture-inspector', sign, { input: { inspectionId: first.id, inspectorId: first.leaderId, image: dataUrl(signaturePng()), idempotencyKey: randomUUID() } });
+    const tooSoon = await call('culture-inspector', sign, { input: { inspectionId: first.id, inspectorId: first.leaderId, image: dataUrl(signaturePng()), ...signerOf(first.leaderId), idempotencyKey: randomUUID() } });
     expect(tooSoon.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' } });
     expect(tooSoon.errors?.[0].message).toMatch(/市场监管.*消防|消防.*市场监管/);
 
@@ -280,8 +281,8 @@ describe.each(testDatabases())('the visit through the gateway on %s (issue #4)',
     await completeSection('fire', 'fire-inspector', first.id);
     const lockedEvidence = await call('fire-inspector', REMOVE_EVIDENCE('fire'), { input: { inspectionId: first.id, planId: PLAN_2022.id, evidenceId: firePhoto.id, idempotencyKey: randomUUID() } });
     expect(lockedEvidence.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT', field: 'evidenceId' }, message: expect.stringContaining('不能删除') });
-    const sign = (purpose: 'signRecordForm' | 'signRefusalNote', inspectorId: string, user = 'culture-inspector', idempotencyKey = randomUUID()) =>
-      call(user, `mutation($input: OfficerSignatureInput!) { ${purpose}(input: $input) { ${INSPECTION_RESULT} } }`, { input: { inspectionId: first.id, inspectorId, image: dataUrl(signaturePng(120, 40, parseInt(inspectorId.slice(-2), 16))), idempotencyKey } });
+    const sign = (purpose: 'signRecordForm' | 'signRefusalNote', inspectorId: string, user = 'culture-inspector', idempotencyKey = randomUUID(), credentials = signerOf(inspectorId)) =>
+      call(user, `mutation($input: OfficerSignatureInput!) { ${purpose}(input: $input) { ${INSPECTION_RESULT} } }`, { input: { inspectionId: first.id, inspectorId, image: dataUrl(signaturePng(120, 40, parseInt(inspectorId.slice(-2), 16))), ...credentials, idempotencyKey } });
 
     const notOnTeam = await sign('signRecordForm', first.leaderId, 'market-admin');
     expect(notOnTeam.errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -293,8 +294,16 @@ describe.each(testDatabases())('the visit through the gateway on %s (issue #4)',
     expect(resent.errors).toBeUndefined();
     const twice = await sign('signRecordForm', first.leaderId);
     expect(twice.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT', field: 'inspectorId' } });
-    const badImage = await call('culture-inspector', `mutation($input: OfficerSignatureInput!) { signRecordForm(input: $input) { id } }`, { input: { inspectionId: first.id, inspectorId: officer('market', 1).id, image: 'data:image/png;base64,PHNjcmlwdD4=', idempotencyKey: randomUUID() } });
+    const badImage = await call('culture-inspector', `mutation($input: OfficerSignatureInput!) { signRecordForm(input: $input) { id } }`, { input: { inspectionId: first.id, inspectorId: officer('market', 1).id, image: 'data:image/png;base64,PHNjcmlwdD4=', ...signerOf(officer('market', 1).id), idempotencyKey: randomUUID() } });
     expect(badImage.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'image' } });
+
+    // 本人确认: the phone's user cannot sign in a team-mate's name, neither with their own login nor without the team-mate's password.
+    const asSelf = await sign('signRecordForm', officer('market', 1).id, 'culture-inspector', randomUUID(), signerOf(first.leaderId));
+    expect(asSelf.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'signerUsername' } });
+    const guessed = await sign('signRecordForm', officer('market', 1).id, 'culture-inspector', randomUUID(), { ...signerOf(officer('market', 1).id), signerPassword: 'not-the-password' });
+    expect(guessed.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'signerPassword' } });
+    expect(guessed.errors?.[0].message).toContain('密码错误');
+    expect((await call('office', VISIT, { id: first.id })).data.inspection.recordForm.officerSignatures.map((s: any) => s.inspector.id)).toEqual([first.leaderId]);
 
     // Officers sign on the leader's phone, passed around the team.
     await sign('signRecordForm', officer('market', 1).id);
@@ -307,7 +316,28 @@ describe.each(testDatabases())('the visit through the gateway on %s (issue #4)',
     expect(refusal.data.recordVenueRefusal.recordForm.status).toBe('REFUSAL_SIGNING');
     const lateOfficer = await sign('signRecordForm', first.memberIds[0]);
     expect(lateOfficer.errors?.[0].extensions?.code).toBe('CONFLICT');
+
+    // A refusal recorded by mistake: only the leader withdraws it, with a reason; it stays on the record.
+    const WITHDRAW = `mutation($input: WithdrawVenueRefusalInput!) { withdrawVenueRefusal(input: $input) { ${INSPECTION_RESULT} } }`;
+    const notLeader = await call('market-inspector', WITHDRAW, { input: { inspectionId: first.id, reason: '误触拒签', idempotencyKey: randomUUID() } });
+    expect(notLeader.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const noReason = await call('culture-inspector', WITHDRAW, { input: { inspectionId: first.id, reason: ' ', idempotencyKey: randomUUID() } });
+    expect(noReason.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'reason' } });
+    const withdrawn = await call('culture-inspector', WITHDRAW, { input: { inspectionId: first.id, reason: '误触了拒签，场所负责人仍在考虑', idempotencyKey: randomUUID() } });
+    expect(withdrawn.data.withdrawVenueRefusal.recordForm.status).toBe('AWAITING_VENUE');
+    const history = `query($id: ID!) { inspection(id: $id) { recordForm { refusal { note } withdrawnRefusals { note reason withdrawnByName } } } }`;
+    expect((await call('office', history, { id: first.id })).data.inspection.recordForm).toEqual({
+      refusal: null,
+      withdrawnRefusals: [{ note: '场所负责人以“需请示老板”为由拒绝在记录表上签字盖章', reason: '误触了拒签，场所负责人仍在考虑', withdrawnByName: '文广旅执法人员（演示）' }],
+    });
+    const refusedAgain = await call('culture-inspector', `mutation($input: VenueRefusalInput!) { recordVenueRefusal(input: $input) { ${INSPECTION_RESULT} } }`, {
+      input: { inspectionId: first.id, note: '场所负责人以“需请示老板”为由拒绝在记录表上签字盖章', idempotencyKey: randomUUID() },
+    });
+    expect(refusedAgain.data.recordVenueRefusal.recordForm.status).toBe('REFUSAL_SIGNING');
     await sign('signRefusalNote', first.leaderId);
+    // Once an officer signed the refusal note, the refusal is locked.
+    const tooLate = await call('culture-inspector', WITHDRAW, { input: { inspectionId: first.id, reason: '想再撤回', idempotencyKey: randomUUID() } });
+    expect(tooLate.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' }, message: expect.stringContaining('已锁定') });
     const done = await sign('signRefusalNote', officer('market', 1).id);
     expect(done.data.signRefusalNote).toMatchObject({ status: 'COMPLETED', recordForm: { status: 'COMPLETED' } });
 
@@ -333,5 +363,72 @@ describe.each(testDatabases())('the visit through the gateway on %s (issue #4)',
 
     const reschedule = await call('office', `mutation($input: ScheduleVisitInput!) { scheduleVisit(input: $input) { id } }`, { input: { inspectionId: first.id, date: '2022-08-12', startTime: '09:00', endTime: '10:00' } });
     expect(reschedule.errors?.[0].extensions?.code).toBe('CONFLICT');
+  });
+
+  it('what was signed prints exactly as signed: an amendment after signing is a dated entry of its own, unconfirmed until the venue acknowledges it', async () => {
+    const AMENDMENTS = `query($id: ID!) { inspection(id: $id) { recordForm { signedContentSha256 amendmentsAfterSigning { id department reason amendedByName changes { label before after } acknowledgement { signerName signatureUrl } } } } }`;
+    const recordForm = async () => (await call('office', AMENDMENTS, { id: first.id })).data.inspection.recordForm;
+    /** The signed pages' text without what changes with every print (generation time, page count). */
+    const signedPages = async () => {
+      const { pages } = await readPdf(Buffer.from(await (await fetchFile('office', `/files/inspections/${first.id}/record-form.pdf`)).arrayBuffer()));
+      const clean = (page: string) => page.replace(/生成时间：[^\n]*/g, '').replace(/第 \d+ 页 共 \d+ 页/g, '');
+      return { pages, signed: pages.filter((page) => !page.includes('更正记录（签字后）')).map(clean).join('\n') };
+    };
+    const before = await signedPages();
+    // The amendment before signing (改正期限) is part of what was signed, not an amendment after it.
+    expect((await recordForm()).amendmentsAfterSigning).toEqual([]);
+    expect((await recordForm()).signedContentSha256).toMatch(/^[0-9a-f]{64}$/);
+
+    // After the venue's part, the culture admin corrects C1: 符合 → 不涉及, with a note.
+    const culture = await section('culture', first.id);
+    const items = culture.items.map((i: any) => ({ checkItemId: i.checkItem.id, outcome: i.checkItem.code === 'C1' ? 'NOT_APPLICABLE' : i.outcome, note: i.checkItem.code === 'C1' ? '该场所未设此项，签字后复核更正' : i.note }));
+    const amended = await call('culture-admin', AMEND('culture'), {
+      input: {
+        ...saveInput(first.id, culture.version, items, {
+          resultCodes: [5],
+          onSiteRecord: { facts: '收银台未悬挂《网络文化经营许可证》', personsPresent: '场所负责人' },
+          orders: [{ kind: 'RECTIFY', delivery: 'MOBILE_PRINTED', content: '限五日内悬挂《网络文化经营许可证》', deadline: '2022-08-15', checkItemId: items[3].checkItemId }],
+        }),
+        reason: '复核现场照片，C1 不涉及',
+      },
+    });
+    expect(amended.errors).toBeUndefined();
+
+    // The department tells the office by event (ADR 0013); wait for it.
+    let form = await recordForm();
+    for (let i = 0; i < 60 && form.amendmentsAfterSigning.length === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      form = await recordForm();
+    }
+    expect(form.amendmentsAfterSigning).toEqual([
+      expect.objectContaining({ department: 'CULTURE', reason: '复核现场照片，C1 不涉及', acknowledgement: null, changes: expect.arrayContaining([expect.objectContaining({ before: '符合', after: '不涉及' })]) }),
+    ]);
+
+    const after = await signedPages();
+    expect(after.signed).toBe(before.signed);
+    expect(after.signed).not.toContain('签字后复核更正');
+    const last = after.pages[after.pages.length - 1];
+    expect(after.pages.length).toBe(before.pages.length + 1);
+    expect(last).toContain('更正记录（签字后）');
+    expect(last).toContain('复核现场照片，C1 不涉及');
+    expect(last).toContain('符合 → 不涉及');
+    expect(last).toContain('未经被检查对象确认');
+
+    // The venue acknowledges it: recorded by the team or the office, never by another department's admin.
+    const ACK = 'mutation($input: AcknowledgeAmendmentInput!) { acknowledgeRecordAmendment(input: $input) { id acknowledgement { signerName signatureUrl } } }';
+    const input = { amendmentId: form.amendmentsAfterSigning[0].id, signerName: '赵德明', signature: dataUrl(signaturePng(120, 40, 77)), idempotencyKey: randomUUID() };
+    const outsider = await call('market-admin', ACK, { input: { ...input, idempotencyKey: randomUUID() } });
+    expect(outsider.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const acknowledged = await call('culture-inspector', ACK, { input });
+    expect(acknowledged.errors).toBeUndefined();
+    expect(acknowledged.data.acknowledgeRecordAmendment.acknowledgement.signerName).toBe('赵德明');
+    expect((await fetchFile('office', acknowledged.data.acknowledgeRecordAmendment.acknowledgement.signatureUrl)).headers.get('content-type')).toBe('image/png');
+    const twice = await call('office', ACK, { input: { ...input, idempotencyKey: randomUUID() } });
+    expect(twice.errors?.[0].extensions?.code).toBe('CONFLICT');
+    const acknowledgedPdf = await signedPages();
+    const lastPage = acknowledgedPdf.pages[acknowledgedPdf.pages.length - 1];
+    expect(lastPage).toContain('赵德明（');
+    expect(lastPage).not.toContain('未经被检查对象确认');
+    expect(acknowledgedPdf.signed).toBe(before.signed);
   });
 });

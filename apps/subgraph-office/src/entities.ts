@@ -10,7 +10,7 @@ import { OfficeInitial1700000000000 } from './migrations/1700000000000-office-in
 import { DirectoriesAndDraws1700000000002 } from './migrations/1700000000002-directories-and-draws';
 import { DirectoryImports1700000000003 } from './migrations/1700000000003-directory-imports';
 import { ImportJob, ImportRowError } from './directory-import/import-job.entity';
-import { RecordSignature, VenueResponse } from './visit/visit.entities';
+import { RecordAmendment, RecordSignature, RecordSnapshot, VenueResponse } from './visit/visit.entities';
 import { Visits1700000000004 } from './migrations/1700000000004-visits';
 import { IdempotentRequest, InboxEventEntity, OutboxEventEntity } from '@dr/subgraph-kit';
 import { OfficeEvents1700000000010 } from './migrations/1700000000010-events';
@@ -20,6 +20,7 @@ import { CalendarYearRecord } from './calendar/calendar-year.entity';
 import { CalendarYears1700000000006 } from './migrations/1700000000006-calendar-years';
 import { PublicResultCorrectionRow, PublicResultRow } from './public-results/public-result.entity';
 import { PublicResults1700000000020 } from './migrations/1700000000020-public-results';
+import { SignedRecord1700000000030 } from './migrations/1700000000030-signed-record';
 
-export const OFFICE_ENTITIES = [Plan, Venue, Inspector, InspectorConflict, Inspection, TeamMember, User, Draw, DrawBlob, ImportJob, ImportRowError, RecordSignature, VenueResponse, IdempotentRequest, LoginThrottle, CalendarYearRecord, OutboxEventEntity, InboxEventEntity, PublicResultRow, PublicResultCorrectionRow];
-export const OFFICE_MIGRATIONS = [OfficeInitial1700000000000, DirectoriesAndDraws1700000000002, DirectoryImports1700000000003, Visits1700000000004, LoginThrottle1700000000005, CalendarYears1700000000006, OfficeEvents1700000000010, PublicResults1700000000020];
+export const OFFICE_ENTITIES = [Plan, Venue, Inspector, InspectorConflict, Inspection, TeamMember, User, Draw, DrawBlob, ImportJob, ImportRowError, RecordSignature, VenueResponse, IdempotentRequest, LoginThrottle, CalendarYearRecord, OutboxEventEntity, InboxEventEntity, PublicResultRow, PublicResultCorrectionRow, RecordSnapshot, RecordAmendment];
+export const OFFICE_MIGRATIONS = [OfficeInitial1700000000000, DirectoriesAndDraws1700000000002, DirectoryImports1700000000003, Visits1700000000004, LoginThrottle1700000000005, CalendarYears1700000000006, OfficeEvents1700000000010, PublicResults1700000000020, SignedRecord1700000000030];

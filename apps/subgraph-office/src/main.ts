@@ -19,6 +19,8 @@ import { RedisLoginThrottleStore } from './auth/login-throttle-redis.store';
 import { ImportService } from './directory-import/import.service';
 import { importRoutes } from './directory-import/import.routes';
 import { VisitService } from './visit/visit.service';
+import { applySectionAmended } from './visit/record-amendment.handler';
+import { SignerConfirmation } from './auth/signer-confirmation';
 import { DepartmentSections } from './visit/department-sections.client';
 import { visitRoutes } from './visit/visit.routes';
 import { publicResultRoutes } from './public-results/public-result.routes';
@@ -69,7 +71,7 @@ runMain('office', async () => {
     migrations: OFFICE_MIGRATIONS,
     createLoaders: createOfficeLoaders,
     buildSchema: (dataSource, logger) =>
-      buildOfficeSchema(dataSource, { auth: new AuthService(dataSource, signingKey, throttleFor(dataSource)), imports: importsFor(dataSource, logger), visits: new VisitService(dataSource, files, sections) }),
+      buildOfficeSchema(dataSource, { auth: new AuthService(dataSource, signingKey, throttleFor(dataSource)), imports: importsFor(dataSource, logger), visits: new VisitService(dataSource, files, sections, new SignerConfirmation(dataSource, throttleFor(dataSource))) }),
     seed: seedOffice,
     // A department published a result or closed a re-inspection: the venue's last inspection moves forward (R-PUB-3).
     routes: (dataSource, publicKey, logger) => [
@@ -82,6 +84,8 @@ runMain('office', async () => {
     eventHandlers: (_dataSource, logger) => ({
       ...publicResultHandlers(logger),
       'venue.inspected': (manager, event) => applyVenueInspected(manager, event.payload as EventPayloads['venue.inspected']),
+      // A department amended a submitted section: after signing, it is a dated entry of its own on the record form (ADR 0015).
+      'section.amended': (manager, event) => applySectionAmended(manager, event, logger),
     }),
     metrics: () => {
       const pool = renderer.stats();

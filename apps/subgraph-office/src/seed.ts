@@ -17,9 +17,10 @@ import { User } from './auth/user.entity';
  */
 export async function seedOffice(dataSource: DataSource, logger: Logger): Promise<void> {
   if ((await dataSource.getRepository(Plan).count()) > 0) return;
-  const users = await Promise.all(
-    demoUsers().map(async ({ password, ...user }) => ({ ...user, passwordHash: await hashPassword(password) })),
-  );
+  // Every demo login shares the demo password: hash it once (a KDF per officer would slow every start).
+  const hashes = new Map<string, Promise<string>>();
+  const hashOf = (password: string) => hashes.get(password) ?? hashes.set(password, hashPassword(password)).get(password)!;
+  const users = await Promise.all(demoUsers().map(async ({ password, ...user }) => ({ ...user, passwordHash: await hashOf(password) })));
   await dataSource.transaction(async (manager) => {
     await manager.insert(Plan, { ...PLAN_2022 });
     await manager.insert(Venue, demoVenues().map((venue) => ({ ...venue, codeKind: 'USCC' as const })));

@@ -16,6 +16,8 @@ import { Inspector } from '../src/inspector/inspector.entity';
 import { VisitService } from '../src/visit/visit.service';
 import { DepartmentSections } from '../src/visit/department-sections.client';
 import { NoticeMode } from '../src/visit/visit.types';
+import { SignerConfirmation } from '../src/auth/signer-confirmation';
+import { SqlLoginThrottleStore } from '../src/auth/login-throttle-sql.store';
 import { createFileStore } from '@dr/subgraph-kit';
 import { demoInspections, demoUsers } from '@dr/demo-data';
 import { mkdtempSync } from 'node:fs';
@@ -71,7 +73,8 @@ describe.each(testDatabases())('office storage on %s', (db) => {
   });
 
   describe('the visit (R-PLAN-2, R-NOTE-1)', () => {
-    const visits = () => new VisitService(dataSource, createFileStore(mkdtempSync(join(tmpdir(), 'dr-office-files-'))), new DepartmentSections('http://127.0.0.1:9/graphql'));
+    const visits = () =>
+      new VisitService(dataSource, createFileStore(mkdtempSync(join(tmpdir(), 'dr-office-files-'))), new DepartmentSections('http://127.0.0.1:9/graphql'), new SignerConfirmation(dataSource, new SqlLoginThrottleStore(dataSource, 3600)));
     const asUser = (username: string): Principal => {
       const user = demoUsers().find((u) => u.username === username)!;
       return { userId: user.id, username, displayName: user.displayName, role: user.role, department: user.department, inspectorId: user.inspectorId };

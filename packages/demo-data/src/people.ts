@@ -74,7 +74,37 @@ export function demoUsers(): DemoUser[] {
     user(5, 'culture-inspector', '文广旅执法人员（演示）', 'INSPECTOR', 'culture'),
     user(6, 'market-inspector', '市场监管执法人员（演示）', 'INSPECTOR', 'market'),
     user(7, 'fire-inspector', '消防执法人员（演示）', 'INSPECTOR', 'fire'),
+    ...officerLogins(),
   ];
+}
+
+/**
+ * Every other demo officer has a login of their own (`culture-officer-2` …), so each team member can
+ * confirm their own signature (本人确认) with their own password.
+ */
+function officerLogins(): DemoUser[] {
+  const inspectors = demoInspectors();
+  return (Object.keys(DEMO_INSPECTOR_COUNTS) as Department[]).flatMap((department) =>
+    inspectors
+      .filter((inspector) => inspector.department === department)
+      .slice(1)
+      .map((inspector, i) => ({
+        id: demoId(`user-${department}-officer`, i + 2),
+        username: `${department}-officer-${i + 2}`,
+        displayName: inspector.name,
+        role: 'INSPECTOR' as const,
+        department,
+        inspectorId: inspector.id,
+        password: DEMO_PASSWORD,
+      })),
+  );
+}
+
+/** The demo login of an officer (by inspector id), as the signer types it to confirm a signature. */
+export function demoSignerLogin(inspectorId: string): { username: string; password: string } {
+  const login = demoUsers().find((user) => user.inspectorId === inspectorId);
+  if (!login) throw new Error(`no demo login for inspector ${inspectorId}`);
+  return { username: login.username, password: login.password };
 }
 
 /** Declared conflicts of interest (回避) in the demo directory: officer, venue, relation, reason. */

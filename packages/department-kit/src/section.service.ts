@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MoreThan, type DataSource, type EntityManager } from 'typeorm';
-import { DEPARTMENT_NAMES, isIsoDate, resultCodeProblems, resultProblems, type Department, type Principal } from '@dr/domain';
-import { AppError, badInput, claimIdempotencyKey, conflict, forUpdate, retryingTransaction } from '@dr/subgraph-kit';
+import { DEPARTMENT_NAMES, isIsoDate, resultCodeProblems, resultProblems, type Department, type EventPayloads, type Principal } from '@dr/domain';
+import { AppError, badInput, claimIdempotencyKey, conflict, forUpdate, publishEvent, retryingTransaction } from '@dr/subgraph-kit';
 import { CheckItemEntity, EvidenceEntity, EvidenceRemovalEntity, OrderEntity, SectionChangeEntity, SectionEntity, SectionItemEntity, type ChangeKind } from './entities';
 import { diffStates, formatResultCodes, stateOf, type FieldChange, type SectionState } from './section-state';
 import type { AmendSectionInput, RemoveEvidenceInput, SaveSectionInput, SubmitSectionInput } from './dtos/section.inputs';
@@ -188,6 +188,19 @@ export class SectionService {
         changedAt: now,
         changes: JSON.stringify(changes),
       });
+      if (kind === 'AMEND') {
+        // The office prints an amendment made after signing on its own 更正记录 page (ADR 0015); it learns of it here, with the change.
+        const payload: EventPayloads['section.amended'] = {
+          inspectionId: input.inspectionId,
+          department: this.department,
+          version: saved.version,
+          reason: (input.reason ?? '').trim(),
+          amendedByName: principal.displayName.slice(0, 50),
+          amendedAt: now.toISOString(),
+          changes,
+        };
+        await publishEvent(manager, { source: this.department, topic: 'section.amended', payload, destinations: ['office'] });
+      }
       return toSectionView(this.department, input.inspectionId, await this.rows(manager, input.inspectionId, null, saved));
     });
   }

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { CHECK_ITEMS_2022, PLAN_2022, type Principal } from '@dr/domain';
-import { createLogger } from '@dr/subgraph-kit';
+import { createLogger, OutboxEventEntity } from '@dr/subgraph-kit';
 import { openTestDataSource, pendingSchemaChanges } from '@dr/subgraph-kit/dist/testing';
 import { testDatabases } from '@dr/config-jest/databases';
 import { DEPARTMENT_ENTITIES, DEPARTMENT_MIGRATIONS } from '../src/tables';
@@ -112,6 +112,14 @@ describe.each(testDatabases())('department storage on %s', (db) => {
     expect(amended.amendments).toEqual([expect.objectContaining({ version: 4, reason: '笔误：期限应为 8 月 25 日', changes: [expect.objectContaining({ field: 'orders', before: expect.stringContaining('2022-08-20'), after: expect.stringContaining('2022-08-25') })] })]);
     const section = await dataSource.getRepository(SectionEntity).findOneByOrFail({ inspectionId });
     expect(JSON.parse(section.submittedRecord!).orders[0].deadline).toBe('2022-08-20');
+    // The office learns of the amendment with it (section.amended, ADR 0013/0015): one outbox row, the change's version, who and why.
+    const told = await dataSource.getRepository(OutboxEventEntity).findBy({ topic: 'section.amended' });
+    expect(told.filter((row) => JSON.parse(row.payload).payload.inspectionId === inspectionId).map((row) => ({ destination: row.destination, payload: JSON.parse(row.payload).payload }))).toEqual([
+      {
+        destination: 'office',
+        payload: expect.objectContaining({ inspectionId, department: 'culture', version: 4, reason: '笔误：期限应为 8 月 25 日', amendedByName: '执法人员', changes: [expect.objectContaining({ field: 'orders' })] }),
+      },
+    ]);
   });
 
   it('removing evidence before submission marks it and logs the removal in the same transaction; once submitted it is refused', async () => {

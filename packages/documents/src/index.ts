@@ -1,4 +1,4 @@
-export { renderRecordForm, RECORD_FORM_TITLE } from './record-form.renderer';
+export { renderRecordForm, RECORD_FORM_TITLE, AMENDMENTS_TITLE, UNACKNOWLEDGED } from './record-form.renderer';
 export { renderStatisticsForm, summarizeDepartments, STATISTICS_FORM_TITLE } from './statistics-form.renderer';
 export { renderNoticeLetter, NOTICE_LETTER_TITLE } from './notice-letter.renderer';
 export type * from './types';

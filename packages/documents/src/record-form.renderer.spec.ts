@@ -1,6 +1,6 @@
 import { DocumentRenderError } from './document-render.error';
 import { renderRecordForm } from './record-form.renderer';
-import { SMALL_STAMP_JPEG, readPdf, sampleRecordFormData } from './testing';
+import { SMALL_STAMP_JPEG, createSignaturePng, readPdf, sampleRecordFormData } from './testing';
 
 const compact = (s: string) => s.replace(/\s+/g, '');
 
@@ -41,6 +41,27 @@ describe('renderRecordForm', () => {
     expect(compact(body)).toContain(compact(data.refusal!.note));
     expect(text).toContain('执法人员签名（见证拒签）');
     expect(text).toContain('2022年8月10日 11:12'); // the witnesses' signing time
+  });
+
+  it('prints amendments made after signing on their own page after the signed pages, each unconfirmed until the venue acknowledged it', async () => {
+    const data = sampleRecordFormData();
+    const plain = await readPdf(await renderRecordForm(data));
+    expect(plain.pages.join('\n')).not.toContain('更正记录（签字后）');
+    data.signedContentAt = new Date('2022-08-10T11:05:00+08:00');
+    data.amendmentsAfterSigning = [
+      { departmentName: '区文化广电和旅游局', at: new Date('2022-08-12T09:30:00+08:00'), by: '文广旅局管理员', reason: '现场记录笔误', summary: 'C2 检查结果：不涉及 → 符合', acknowledgement: null },
+      { departmentName: '区消防救援大队', at: new Date('2022-08-13T10:00:00+08:00'), by: '消防管理员', reason: '补录备注', summary: 'F1 备注：（空） → 已整改', acknowledgement: { signerName: '赵德明', at: new Date('2022-08-14T15:00:00+08:00'), signature: createSignaturePng('赵德明') } },
+    ];
+    const { pages, pageCount } = await readPdf(await renderRecordForm(data));
+    expect(pageCount).toBe(plain.pageCount + 1);
+    const last = pages[pages.length - 1];
+    expect(last).toContain('更正记录（签字后）');
+    expect(last).toContain('2022年8月10日 11:05');
+    expect(last).toContain('不涉及 → 符合');
+    expect(last).toContain('未经被检查对象确认');
+    expect(last).toContain('赵德明（2022年8月14日 15:00）');
+    // The signed pages do not carry the later amendments.
+    expect(pages.slice(0, -1).join('\n')).not.toContain('不涉及 → 符合');
   });
 
   it('breaks a long note over pages and numbers every page', async () => {

@@ -15,7 +15,7 @@ import {
   drawSignatureTable,
   drawTeamTable,
 } from './shared.sections';
-import type { RecordFormData } from './types';
+import type { AmendmentAfterSigning, RecordFormData } from './types';
 
 export const RECORD_FORM_TITLE = '部门联合抽查检查情况记录表';
 
@@ -152,6 +152,40 @@ function drawVenueSignature(w: PageWriter, data: RecordFormData, index: number, 
 }
 
 /**
+ * 更正记录 after signing, on a page of its own: what was signed above stays as it was signed; each
+ * later amendment is dated, names who and why, shows before → after and whether the venue confirmed it.
+ */
+function drawAmendmentsAfterSigning(w: PageWriter, amendments: AmendmentAfterSigning[], signedAt: Date | null): void {
+  w.addPage();
+  w.centered(AMENDMENTS_TITLE, 15, true);
+  w.gap(4);
+  w.centered(signedAt ? `以上记录表于 ${formatChinaDateTime(signedAt)} 签字；以下为签字后的更正，不改变已签字的内容` : '以下为签字后的更正，不改变已签字的内容', 9.5);
+  w.gap(10);
+  amendments.forEach((amendment, i) => {
+    w.caption(`更正 ${i + 1}`, 120);
+    const acknowledgement = amendment.acknowledgement;
+    w.table(
+      [{ width: 1.2 }, { width: 2.2 }, { width: 1.05 }, { width: 2.45 }],
+      [
+        ['更正部门', amendment.departmentName, '更正时间', formatChinaDateTime(amendment.at)],
+        ['更正人', { text: amendment.by, span: 3 }],
+        ['更正原因', { text: amendment.reason, span: 3 }],
+        ['更正内容', { text: amendment.summary, span: 3 }],
+        acknowledgement
+          ? ['被检查对象确认', `${acknowledgement.signerName}（${formatChinaDateTime(acknowledgement.at)}）`, '确认签名', { images: [{ data: acknowledgement.signature, width: 100, height: 36, label: 'venue acknowledgement' }] }]
+          : ['被检查对象确认', { text: UNACKNOWLEDGED, span: 3, bold: true }],
+      ],
+      { fontSize: 9.5, labelColumns: [0, 2] },
+    );
+    w.gap(8);
+  });
+}
+
+/** The heading of the amendments page, and what an amendment the venue has not confirmed says. */
+export const AMENDMENTS_TITLE = '更正记录（签字后）';
+export const UNACKNOWLEDGED = '未经被检查对象确认';
+
+/**
  * Renders 部门联合抽查检查情况记录表 (the joint inspection record form) as an A4 PDF: the header
  * table, the team, one bordered section per department (items, result codes, 现场笔录, orders,
  * 更正记录), the officers' signatures, and the venue's signature and stamp or the refusal note.
@@ -190,6 +224,7 @@ export async function renderRecordForm(data: RecordFormData): Promise<Buffer> {
   w.sectionHeading(`${chineseNumeral(section++)}、执法人员签名`, '', SIGNATURE_SIZE.height + 40);
   drawSignatureTable(w, data.officerSignatures, names, '（尚无执法人员签名）');
   drawVenueSignature(w, data, section, names);
+  if (data.amendmentsAfterSigning?.length) drawAmendmentsAfterSigning(w, data.amendmentsAfterSigning, data.signedContentAt ?? null);
 
   return w.finish();
 }

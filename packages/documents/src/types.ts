@@ -83,7 +83,29 @@ export interface RecordFormData {
   venueSignature: { signerName: string; signedAt: Date; signature: Buffer; stamp: Buffer | null } | null;
   /** 被检查对象拒绝签字盖章: the officers' note and their signatures of it. */
   refusal: { note: string; at: Date; signatures: SignatureInfo[] } | null;
+  /**
+   * When the officers signed the content printed above (the departments' parts come from the content
+   * frozen then, not from the live records); `null` before anyone signed.
+   */
+  signedContentAt?: Date | null;
+  /**
+   * Amendments a department made after the form was signed: each a dated entry on its own 更正记录 page
+   * after the signed pages, 未经被检查对象确认 until the venue acknowledged it.
+   */
+  amendmentsAfterSigning?: AmendmentAfterSigning[];
   generatedAt: Date;
+}
+
+/** A department's amendment of a signed record form: who, when, why, before → after, and the venue's acknowledgement. */
+export interface AmendmentAfterSigning {
+  /** e.g. 区文化广电和旅游局 */
+  departmentName: string;
+  at: Date;
+  by: string;
+  reason: string;
+  /** `label：before → after；…` */
+  summary: string;
+  acknowledgement: { signerName: string; at: Date; signature: Buffer } | null;
 }
 
 /** Everything printed on 部门联合检查告知书. */

@@ -30,6 +30,12 @@ export interface EventPayloads {
   'result.published': PublishedResult;
   /** department → office: a published result was corrected; it stays public, marked 更正. */
   'result.corrected': PublishedResult & { correction: { reason: string; correctedOn: string } };
+  /**
+   * department → office: a submitted section was amended (更正, with a reason). The office keeps every
+   * amendment; one made after the record form was signed (a section version above the one the signed
+   * snapshot holds) is printed on the 更正记录 page and waits for the venue's acknowledgement.
+   */
+  'section.amended': SectionAmended;
   /** department → another department on the platform: a suspected violation it must handle (移送, R-RES-3). */
   'referral.sent': SentReferral;
   /** receiving department → the sender: the referral was accepted or returned with a reason (R-RES-3). */
@@ -73,6 +79,19 @@ export interface ReferralAnswer {
   answeredByName: string;
   /** The receiver's version of the referral after the answer: the sender keeps the highest (a late, older answer is a no-op). */
   version: number;
+}
+
+/** A department's amendment of its submitted section of a visit: who, when, why, before → after. */
+export interface SectionAmended {
+  inspectionId: string;
+  department: Department;
+  /** The section's version after the amendment: the office compares it with the signed snapshot's. */
+  version: number;
+  reason: string;
+  amendedByName: string;
+  /** ISO instant. */
+  amendedAt: string;
+  changes: { field: string; label: string; before: string | null; after: string | null }[];
 }
 
 /** One department's published result of one inspection, as the public sees it (no personal data). */

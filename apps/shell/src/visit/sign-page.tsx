@@ -12,6 +12,8 @@ import { OfficerSigningPanel, SignatureRow } from './officer-signing-panel';
 import { signingViewOf, unsignedOfficers, type SigningInspection, type SigningStage, type SigningView } from './signing-state';
 import { useVisitWrites, type VisitWrites } from './use-visit-writes';
 import { VenueResponsePanel } from './venue-response-panel';
+import { AmendmentsAfterSigning, RefusalWithdrawal, WithdrawnRefusals } from './record-history';
+import { useCurrentUser } from '../session/use-current-user';
 import { RECORD_FORM_STATUS, SECTION_STATUS } from './visit-labels';
 
 const STEP_OF: Record<SigningStage, number> = { sections: 0, officers: 1, venue: 2, refusal: 2, completed: 3 };
@@ -185,6 +187,10 @@ function SigningBody({ inspection }: { inspection: SigningInspection }) {
   const writes = useVisitWrites(inspection.id);
   const view = useMemo(() => signingViewOf(inspection, writes.pending), [inspection, writes.pending]);
   const maySign = inspection.viewerOnTeam;
+  const user = useCurrentUser();
+  const form = inspection.recordForm;
+  const online = writes.scope.online;
+  const usernames = useMemo(() => new Map(form.signers.map((signer) => [signer.inspector.id, signer.username ?? null])), [form.signers]);
   const saved = (what: string) => void message.success(writes.scope.online ? `${what}已保存` : `${what}已保存在本机，联网后自动发送`);
 
   return (
@@ -203,9 +209,11 @@ function SigningBody({ inspection }: { inspection: SigningInspection }) {
           candidates={unsignedOfficers(view, view.officerSignatures)}
           missing={view.missingSigners}
           maySign={maySign}
+          usernames={usernames}
+          online={online}
           testId="record-signatures"
-          onSign={async (officer, image) => {
-            await writes.signRecordForm({ inspectorId: officer.id, image: image.dataUrl }, officer.name);
+          onSign={async (officer, image, credentials) => {
+            await writes.signRecordForm({ inspectorId: officer.id, image: image.dataUrl, ...credentials });
             saved(`${officer.name}的签字`);
           }}
         />
@@ -240,14 +248,36 @@ function SigningBody({ inspection }: { inspection: SigningInspection }) {
             candidates={unsignedOfficers(view, view.refusalSignatures)}
             missing={view.refusalNoteComplete ? [] : view.refusalSignatures.some((signature) => signature.officer.leader) ? ['其他执法人员'] : ['组长']}
             maySign={maySign}
+            usernames={usernames}
+            online={online}
             testId="refusal-signatures"
-            onSign={async (officer, image) => {
-              await writes.signRefusalNote({ inspectorId: officer.id, image: image.dataUrl }, officer.name);
+            onSign={async (officer, image, credentials) => {
+              await writes.signRefusalNote({ inspectorId: officer.id, image: image.dataUrl, ...credentials });
               saved(`${officer.name}的签字`);
             }}
           />
+          {form.viewerMayWithdrawRefusal && (
+            <RefusalWithdrawal
+              online={online}
+              onWithdraw={async (reason) => {
+                await writes.withdrawVenueRefusal(reason);
+                void message.success('拒签记录已撤回，可重新由被检查对象签字盖章');
+              }}
+            />
+          )}
         </>
       )}
+      <WithdrawnRefusals refusals={form.withdrawnRefusals} />
+      <AmendmentsAfterSigning
+        amendments={form.amendmentsAfterSigning}
+        signedContentAt={form.signedContentAt ?? null}
+        mayRecord={maySign || user?.role === 'OFFICE_ADMIN'}
+        online={online}
+        onAcknowledge={async (input) => {
+          await writes.acknowledgeAmendment(input);
+          void message.success('已记录被检查对象的确认');
+        }}
+      />
       {view.stage === 'completed' && <CompletedCard view={view} inspection={inspection} />}
     </>
   );

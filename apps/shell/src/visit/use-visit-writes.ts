@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import { useApolloClient } from '@apollo/client/react';
 import {
+  describeGraphQLError,
+  errorKindOf,
+  serverMessageOf,
   GRAPHQL_WRITE,
   graphqlWriteHandler,
   newIdempotencyKey,
@@ -10,6 +13,9 @@ import {
   type OutboxScopeState,
 } from '@dr/graphql-client';
 import {
+  AcknowledgeRecordAmendmentDocument,
+  WithdrawVenueRefusalDocument,
+  type AcknowledgeAmendmentInput,
   RecordVenueRefusalDocument,
   RecordVenueSignatureDocument,
   SignRecordFormDocument,
@@ -31,8 +37,14 @@ export interface VisitWrites {
   /** How the visit's writes stand in the outbox (未发送, 同步中, refused). */
   scope: OutboxScopeState;
   pending: PendingVisitWrite[];
-  signRecordForm: (input: WithoutKey<OfficerSignatureInput>, officerName: string) => Promise<void>;
-  signRefusalNote: (input: WithoutKey<OfficerSignatureInput>, officerName: string) => Promise<void>;
+  /** Online only: the signer's password is checked now and never stored on the device (ADR 0015). */
+  signRecordForm: (input: WithoutKey<OfficerSignatureInput>) => Promise<void>;
+  /** Online only, as {@link VisitWrites.signRecordForm}. */
+  signRefusalNote: (input: WithoutKey<OfficerSignatureInput>) => Promise<void>;
+  /** Online only: the leader withdraws a refusal recorded by mistake, with a reason. */
+  withdrawVenueRefusal: (reason: string) => Promise<void>;
+  /** Online only: the venue's acknowledgement of an amendment made after signing. */
+  acknowledgeAmendment: (input: Omit<AcknowledgeAmendmentInput, 'idempotencyKey'>) => Promise<void>;
   recordVenueSignature: (input: WithoutKey<VenueSignatureInput>) => Promise<void>;
   recordVenueRefusal: (input: WithoutKey<VenueRefusalInput>) => Promise<void>;
   retry: (entryId: string) => void;
@@ -78,14 +90,31 @@ export function useVisitWrites(inspectionId: string): VisitWrites {
 
   const pending = useMemo(() => pendingVisitWritesOf(scope.entries), [scope.entries]);
 
+  // Sent at once, never queued: a password must not wait on the device, and these need the server's answer.
+  const direct = useCallback(
+    async (mutation: GraphQLWrite['document'], input: Record<string, unknown>) => {
+      await client.mutate({ mutation, variables: { input: { ...input, idempotencyKey: newIdempotencyKey() } } });
+    },
+    [client],
+  );
+
   return {
     scope,
     pending,
-    signRecordForm: (input, name) => enqueue(SignRecordFormDocument, input, `${name}在记录表上签字`),
-    signRefusalNote: (input, name) => enqueue(SignRefusalNoteDocument, input, `${name}在拒签说明上签字`),
+    signRecordForm: (input) => direct(SignRecordFormDocument, { ...input, inspectionId }),
+    signRefusalNote: (input) => direct(SignRefusalNoteDocument, { ...input, inspectionId }),
+    withdrawVenueRefusal: (reason) => direct(WithdrawVenueRefusalDocument, { inspectionId, reason }),
+    acknowledgeAmendment: (input) => direct(AcknowledgeRecordAmendmentDocument, input),
     recordVenueSignature: (input) => enqueue(RecordVenueSignatureDocument, input, '被检查对象签字盖章'),
     recordVenueRefusal: (input) => enqueue(RecordVenueRefusalDocument, input, '记录被检查对象拒签'),
     retry: (entryId) => void outbox.retry(entryId),
     discard: (entryId) => void outbox.discard(entryId),
   };
+}
+
+/** The server's sentence for a refused signing step (wrong password, too many attempts, locked), else a general one. */
+export function signingErrorText(error: unknown): string {
+  const kind = errorKindOf(error);
+  if (kind === 'BAD_USER_INPUT' || kind === 'TOO_MANY_ATTEMPTS' || kind === 'CONFLICT' || kind === 'FORBIDDEN') return serverMessageOf(error, kind) ?? describeGraphQLError(error);
+  return describeGraphQLError(error);
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Flex, Form, Input, Segmented, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Form, Input, Segmented, Typography, type ButtonProps } from 'antd';
 import { CardHeading, CameraPhotoInput, SignaturePad, type SignatureImage } from '@dr/ui';
 import { DEFAULT_REFUSAL_NOTE } from './visit-labels';
 
@@ -33,6 +33,7 @@ export function VenueResponsePanel({ venueName, legalRepresentative, maySign, on
   const [note, setNote] = useState(DEFAULT_REFUSAL_NOTE);
   const [saving, setSaving] = useState(false);
   const [tried, setTried] = useState(false);
+  const { modal } = App.useApp();
 
   if (!maySign) {
     return (
@@ -57,10 +58,24 @@ export function VenueResponsePanel({ venueName, legalRepresentative, maySign, on
     void run(() => onSign({ signerName: signerName.trim(), signature: signature.dataUrl, stamp }));
   };
 
+  // A refusal changes what happens next for everyone present: say so, and ask once more.
   const submitRefusal = () => {
     setTried(true);
     if (note.trim().length < 2) return;
-    void run(() => onRefuse(note.trim()));
+    modal.confirm({
+      title: '确认记录被检查对象拒绝签字盖章？',
+      content: (
+        <Flex vertical gap={4} data-testid="refusal-confirm-text">
+          <span>记录后，记录表不再由被检查对象签字盖章，改由组长和至少一名其他执法人员在拒签说明上签字，见证拒签。</span>
+          <span>拒签情况将写入记录表并保留备查。如属误操作，组长可在执法人员签署拒签说明前撤回（须写明理由）；执法人员签字后不能撤回。</span>
+        </Flex>
+      ),
+      okText: '确认记录拒签',
+      okButtonProps: { danger: true, 'data-testid': 'refusal-confirm-ok' } as ButtonProps,
+      cancelText: '返回',
+      cancelButtonProps: { 'data-testid': 'refusal-confirm-cancel' } as ButtonProps,
+      onOk: () => run(() => onRefuse(note.trim())),
+    });
   };
 
   return (

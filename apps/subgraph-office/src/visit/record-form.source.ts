@@ -1,16 +1,15 @@
-import { In, type DataSource } from 'typeorm';
-import type { NoticeLetterData, RecordFormData, SignatureInfo } from '@dr/documents';
-import { DEPARTMENT_NAMES, mayManageOffice, resultLabel, type Principal } from '@dr/domain';
+import { In, IsNull, type DataSource } from 'typeorm';
+import type { AmendmentAfterSigning, NoticeLetterData, RecordFormData, SignatureInfo } from '@dr/documents';
+import { DEPARTMENT_NAMES, isDepartment, mayManageOffice, type Principal } from '@dr/domain';
 import { badInput, conflict, forbidden, notFound, type FileStore } from '@dr/subgraph-kit';
 import { Inspection, InspectionStatus } from '../inspection/inspection.entity';
 import { TeamMember } from '../inspection/team-member.entity';
 import { Inspector } from '../inspector/inspector.entity';
 import { Plan } from '../plan/plan.entity';
 import { Venue } from '../venue/venue.entity';
-import { RecordSignature, VenueResponse } from './visit.entities';
+import { RecordAmendment, RecordSignature, RecordSnapshot, VenueResponse } from './visit.entities';
+import { changeSummary, readContent, recordFormDepartments, signedAfter } from './record-form.content';
 import type { DepartmentSections } from './department-sections.client';
-
-const STATUS_LABELS: Record<string, string> = { NOT_STARTED: '未开始', IN_PROGRESS: '检查中（未提交）', SUBMITTED: '已提交' };
 
 /**
  * Assembles the paperwork of one visit: the office's own rows (plan, venue, team, signatures) and the
@@ -70,11 +69,26 @@ export class RecordFormSource {
     // R-NOTE-1: the form shows the visit's time; until the visit is done an undisclosed one is the team's and the office's only.
     const insider = mayManageOffice(principal) || team.some((m) => m.inspectorId === principal.inspectorId);
     if (inspection.noticeMode === 'UNDISCLOSED' && inspection.status !== InspectionStatus.COMPLETED && !insider) throw forbidden('本次检查不予告知，检查完成前记录表仅检查组和联席办可见');
-    const [sections, signatures, response] = await Promise.all([
-      this.sections.fetch(inspectionId, plan.participatingDepartments, authorization),
-      this.dataSource.manager.find(RecordSignature, { where: { inspectionId }, order: { signedAt: 'ASC' } }),
-      this.dataSource.manager.findOneBy(VenueResponse, { inspectionId }),
+    const manager = this.dataSource.manager;
+    const [snapshot, signatures, response, amendments] = await Promise.all([
+      manager.findOneBy(RecordSnapshot, { inspectionId }),
+      manager.find(RecordSignature, { where: { inspectionId }, order: { signedAt: 'ASC' } }),
+      manager.findOneBy(VenueResponse, { inspectionId, withdrawnAt: IsNull() }),
+      manager.find(RecordAmendment, { where: { inspectionId }, order: { amendedAt: 'ASC' }, take: 200 }),
     ]);
+    // Once signed, the departments' parts print exactly as they were signed (ADR 0015); later amendments follow on their own page.
+    const departments = snapshot
+      ? readContent(snapshot.content, snapshot.contentSha256).departments
+      : recordFormDepartments(plan.participatingDepartments, await this.sections.fetch(inspectionId, plan.participatingDepartments, authorization));
+    const afterSigning = snapshot ? amendments.filter((a) => signedAfter(a, snapshot)) : [];
+    const amendmentInfo = async (a: RecordAmendment): Promise<AmendmentAfterSigning> => ({
+      departmentName: isDepartment(a.department) ? DEPARTMENT_NAMES[a.department].full : a.department,
+      at: a.amendedAt,
+      by: a.amendedByName,
+      reason: a.reason,
+      summary: changeSummary(JSON.parse(a.changes)),
+      acknowledgement: a.acknowledgedAt && a.acknowledgementSha256 ? { signerName: a.acknowledgedByName ?? '', at: a.acknowledgedAt, signature: await this.files.read(a.acknowledgementSha256) } : null,
+    });
     const signatureInfo = async (row: RecordSignature): Promise<SignatureInfo> => {
       const inspector = inspectors.get(row.inspectorId);
       return { name: inspector?.name ?? row.inspectorId, department: inspector?.department ?? null, certificateNumber: inspector?.certificateNumber ?? null, signedAt: row.signedAt, image: await this.files.read(row.imageSha256) };
@@ -89,26 +103,7 @@ export class RecordFormSource {
       },
       venue: { name: venue.name, uscc: venue.uscc, address: venue.address, street: venue.street, legalRepresentative: venue.legalRepresentative, phone: venue.phone },
       team: officers,
-      departments: plan.participatingDepartments.map((department) => {
-        const section = sections.get(department);
-        return {
-          department,
-          name: DEPARTMENT_NAMES[department].full,
-          status: STATUS_LABELS[section?.status ?? 'NOT_STARTED'],
-          items: [...(section?.items ?? [])]
-            .sort((a, b) => a.checkItem.order - b.checkItem.order)
-            .map((item) => ({ code: item.checkItem.code, title: item.checkItem.title, legalBasis: item.checkItem.legalBasis, outcome: item.outcome, note: item.note, evidenceCount: item.evidence.length })),
-          resultCodes: (section?.resultCodes ?? []).map((code) => ({ code, label: resultLabel(code) ?? '' })),
-          onSiteRecord: section?.onSiteRecord ?? null,
-          orders: section?.orders ?? [],
-          amendments: (section?.amendments ?? []).map((a) => ({
-            at: new Date(a.amendedAt),
-            by: a.amendedBy,
-            reason: a.reason,
-            summary: a.changes.map((c) => `${c.label}：${c.before ?? '（空）'} → ${c.after ?? '（空）'}`).join('；'),
-          })),
-        };
-      }),
+      departments,
       officerSignatures: await Promise.all(signatures.filter((s) => s.purpose === 'RECORD_FORM').map(signatureInfo)),
       venueSignature:
         response?.kind === 'SIGNED'
@@ -118,6 +113,8 @@ export class RecordFormSource {
         response?.kind === 'REFUSED'
           ? { note: response.refusalNote ?? '', at: response.recordedAt, signatures: await Promise.all(signatures.filter((s) => s.purpose === 'REFUSAL_NOTE').map(signatureInfo)) }
           : null,
+      signedContentAt: snapshot?.takenAt ?? null,
+      amendmentsAfterSigning: await Promise.all(afterSigning.map(amendmentInfo)),
       generatedAt: new Date(),
     };
   }

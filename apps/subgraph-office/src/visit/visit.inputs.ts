@@ -58,6 +58,14 @@ export class OfficerSignatureInput {
   @MaxLength(800_000, { message: '签名图片过大' })
   image: string;
 
+  @Field({ description: '本人确认：签字执法人员本人的用户名（须为与该执法人员关联的账号）' })
+  @Length(1, 50, { message: '请输入签字人本人的用户名' })
+  signerUsername: string;
+
+  @Field({ description: '本人确认：签字执法人员本人的登录密码（只用于本次确认，不保存）' })
+  @Length(1, 200, { message: '请签字人本人输入登录密码' })
+  signerPassword: string;
+
   @Field({ description: '请求编号（设备生成）；重发不会重复签字' })
   @Length(8, 64, { message: '请求编号无效' })
   idempotencyKey: string;
@@ -97,6 +105,42 @@ export class VenueRefusalInput {
   @Length(2, 1000, { message: '请写明拒签情况（2–1000 字）' })
   @SafeText({ label: '拒签情况说明', multiline: true })
   note: string;
+
+  @Field()
+  @Length(8, 64, { message: '请求编号无效' })
+  idempotencyKey: string;
+}
+
+@InputType({ description: '组长撤回误记的拒签（记录表锁定前）' })
+export class WithdrawVenueRefusalInput {
+  @Field(() => ID)
+  @Length(1, 36, { message: '检查编号无效' })
+  inspectionId: string;
+
+  @Field({ description: '撤回理由' })
+  @Length(2, 500, { message: '请写明撤回理由（2–500 字）' })
+  @SafeText({ label: '撤回理由', multiline: true })
+  reason: string;
+
+  @Field()
+  @Length(8, 64, { message: '请求编号无效' })
+  idempotencyKey: string;
+}
+
+@InputType({ description: '被检查对象确认签字后的更正' })
+export class AcknowledgeAmendmentInput {
+  @Field(() => ID)
+  @Length(1, 36, { message: '更正记录编号无效' })
+  amendmentId: string;
+
+  @Field({ description: '确认人姓名' })
+  @Length(1, 50, { message: '请填写确认人姓名（不超过 50 字）' })
+  @SafeText({ label: '确认人姓名' })
+  signerName: string;
+
+  @Field({ description: '确认人签名图片（PNG 的 data URL）' })
+  @MaxLength(800_000, { message: '签名图片过大' })
+  signature: string;
 
   @Field()
   @Length(8, 64, { message: '请求编号无效' })

@@ -1,14 +1,17 @@
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { DEPARTMENT_NAMES, type Principal } from '@dr/domain';
+import { In, type DataSource } from 'typeorm';
+import { DEPARTMENT_NAMES, isDepartment, type Principal } from '@dr/domain';
 import { requirePrincipal } from '@dr/subgraph-kit';
 import { Inspection } from '../inspection/inspection.entity';
 import type { Inspector } from '../inspector/inspector.entity';
 import type { OfficeContext } from '../loaders';
-import { OfficerSignatureInput, RecordNoticeInput, ScheduleVisitInput, VenueRefusalInput, VenueSignatureInput } from './visit.inputs';
+import { AcknowledgeAmendmentInput, OfficerSignatureInput, RecordNoticeInput, ScheduleVisitInput, VenueRefusalInput, VenueSignatureInput, WithdrawVenueRefusalInput } from './visit.inputs';
 import { recordFormStatus, type VisitService } from './visit.service';
 import { isVisitHidden } from './visit-visibility';
-import { Notice, RecordForm, RecordFormStatus, type Signature } from './visit.types';
-import type { RecordSignature } from './visit.entities';
+import { Notice, RecordForm, RecordFormAmendment, RecordFormStatus, type Signature } from './visit.types';
+import { RecordAmendment, RecordSnapshot, type RecordSignature } from './visit.entities';
+import { User } from '../auth/user.entity';
+import { signedAfter } from './record-form.content';
 
 /** Files of an inspection (PDFs, signature images), served by the office's file routes. */
 export const inspectionFileUrl = (inspectionId: string, name: string) => `/files/inspections/${inspectionId}/${name}`;
@@ -17,7 +20,7 @@ export const inspectionFileUrl = (inspectionId: string, name: string) => `/files
 @Resolver(() => Inspection)
 export class VisitResolver {
   constructor(
-    _dataSource: unknown,
+    private readonly dataSource: DataSource,
     _auth: unknown,
     _imports: unknown,
     private readonly visits: VisitService | undefined,
@@ -74,7 +77,7 @@ export class VisitResolver {
 
   @FieldResolver(() => RecordForm, { description: '记录表的签署情况（R-VISIT-3）' })
   async recordForm(@Root() inspection: Inspection, @Ctx() context: OfficeContext): Promise<RecordForm> {
-    requirePrincipal(context);
+    const principal = requirePrincipal(context);
     const { loaders } = context;
     const [team, signatures, responses, plan] = await Promise.all([
       loaders.teamByInspection.load(inspection.id),
@@ -83,7 +86,15 @@ export class VisitResolver {
       loaders.plan.load(inspection.planId),
     ]);
     const inspectors = new Map(((await loaders.inspector.loadMany(team.map((m) => m.inspectorId))) as Inspector[]).filter(Boolean).map((i) => [i.id, i]));
-    const response = responses[0] ?? null;
+    const response = responses.find((r) => !r.withdrawnAt) ?? null;
+    const withdrawn = responses.filter((r) => r.withdrawnAt).sort((a, b) => a.recordedAt.getTime() - b.recordedAt.getTime()).slice(-50);
+    const manager = this.dataSource.manager;
+    const [snapshot, amendments, logins] = await Promise.all([
+      manager.findOneBy(RecordSnapshot, { inspectionId: inspection.id }),
+      manager.find(RecordAmendment, { where: { inspectionId: inspection.id }, order: { amendedAt: 'ASC' }, take: 200 }),
+      manager.find(User, { select: { id: true, username: true, displayName: true, inspectorId: true }, where: [{ inspectorId: In(team.map((m) => m.inspectorId)) }, ...(withdrawn.length ? [{ id: In(withdrawn.map((r) => r.withdrawnBy!)) }] : [])] }),
+    ]);
+    const loginOf = (inspectorId: string) => logins.filter((u) => u.inspectorId === inspectorId).sort((a, b) => a.username.localeCompare(b.username))[0]?.username ?? null;
     const { status, missing } = recordFormStatus(plan?.participatingDepartments ?? [], team, inspectors, signatures, response);
     const toSignature = (row: RecordSignature): Signature => ({ id: row.id, inspector: inspectors.get(row.inspectorId)!, signedAt: row.signedAt, imageUrl: inspectionFileUrl(inspection.id, `images/${row.imageSha256}`) });
     return {
@@ -95,6 +106,21 @@ export class VisitResolver {
           ? { signerName: response.signerName ?? '', signedAt: response.recordedAt, signatureUrl: inspectionFileUrl(inspection.id, `images/${response.signatureSha256}`), stampUrl: inspectionFileUrl(inspection.id, `images/${response.stampSha256}`) }
           : null,
       refusal: response?.kind === 'REFUSED' ? { note: response.refusalNote ?? '', recordedAt: response.recordedAt, signatures: signatures.filter((s) => s.purpose === 'REFUSAL_NOTE').map(toSignature) } : null,
+      signers: team.filter((m) => inspectors.has(m.inspectorId)).map((m) => ({ inspector: inspectors.get(m.inspectorId)!, leader: m.role === 'LEADER', username: loginOf(m.inspectorId) })),
+      signedContentAt: snapshot?.takenAt ?? null,
+      signedContentSha256: snapshot?.contentSha256 ?? null,
+      amendmentsAfterSigning: snapshot ? amendments.filter((a) => signedAfter(a, snapshot)).map((a) => toAmendment(a)) : [],
+      viewerMayWithdrawRefusal:
+        response?.kind === 'REFUSED' &&
+        !signatures.some((s) => s.purpose === 'REFUSAL_NOTE') &&
+        team.some((m) => m.role === 'LEADER' && m.inspectorId === principal.inspectorId),
+      withdrawnRefusals: withdrawn.map((r) => ({
+        note: r.refusalNote ?? '',
+        recordedAt: r.recordedAt,
+        withdrawnAt: r.withdrawnAt!,
+        withdrawnByName: logins.find((u) => u.id === r.withdrawnBy)?.displayName ?? '组长',
+        reason: r.withdrawalReason ?? '',
+      })),
       pdfUrl: inspectionFileUrl(inspection.id, 'record-form.pdf'),
       statisticsPdfUrl: inspectionFileUrl(inspection.id, 'statistics-form.pdf'),
     };
@@ -116,10 +142,10 @@ export class VisitResolver {
     return inspection;
   }
 
-  @Mutation(() => Inspection, { description: '执法人员在记录表上签字（各部门须已提交检查记录）' })
+  @Mutation(() => Inspection, { description: '执法人员在记录表上签字（各部门须已提交检查记录；签字人须以本人账号和密码确认）' })
   async signRecordForm(@Arg('input') input: OfficerSignatureInput, @Ctx() context: OfficeContext): Promise<Inspection> {
     const principal = requirePrincipal(context);
-    const inspection = await this.visits!.signRecordForm(input, principal, context.authorization);
+    const inspection = await this.visits!.signRecordForm(input, principal, { authorization: context.authorization, address: context.clientAddress, logger: context.logger });
     context.logger.info({ inspectionId: inspection.id, inspectorId: input.inspectorId, by: principal.userId }, 'record form signed');
     return inspection;
   }
@@ -140,12 +166,43 @@ export class VisitResolver {
     return inspection;
   }
 
-  @Mutation(() => Inspection, { description: '执法人员在拒签说明上签字（R-VISIT-3）' })
+  @Mutation(() => Inspection, { description: '执法人员在拒签说明上签字（R-VISIT-3；签字人须以本人账号和密码确认）' })
   async signRefusalNote(@Arg('input') input: OfficerSignatureInput, @Ctx() context: OfficeContext): Promise<Inspection> {
     const principal = requirePrincipal(context);
-    const inspection = await this.visits!.signRefusalNote(input, principal);
+    const inspection = await this.visits!.signRefusalNote(input, principal, { authorization: context.authorization, address: context.clientAddress, logger: context.logger });
     context.logger.info({ inspectionId: inspection.id, inspectorId: input.inspectorId, by: principal.userId }, 'refusal note signed');
     return inspection;
   }
+
+  @Mutation(() => Inspection, { description: '组长撤回误记的拒签（须写明理由；执法人员已在拒签说明上签字后不能撤回）' })
+  async withdrawVenueRefusal(@Arg('input') input: WithdrawVenueRefusalInput, @Ctx() context: OfficeContext): Promise<Inspection> {
+    const principal = requirePrincipal(context);
+    const inspection = await this.visits!.withdrawVenueRefusal(input, principal);
+    context.logger.info({ inspectionId: inspection.id, by: principal.userId }, 'venue refusal withdrawn');
+    return inspection;
+  }
+
+  @Mutation(() => RecordFormAmendment, { description: '记录被检查对象对签字后更正的确认（确认人签名；本检查组或联席办记录）' })
+  async acknowledgeRecordAmendment(@Arg('input') input: AcknowledgeAmendmentInput, @Ctx() context: OfficeContext): Promise<RecordFormAmendment> {
+    const principal = requirePrincipal(context);
+    const amendment = await this.visits!.acknowledgeAmendment(input, principal);
+    context.logger.info({ amendmentId: amendment.id, inspectionId: amendment.inspectionId, by: principal.userId }, 'amendment acknowledged by the venue');
+    return toAmendment(amendment);
+  }
 }
 
+/** An amendment after signing as the graph shows it. */
+function toAmendment(row: RecordAmendment): RecordFormAmendment {
+  return {
+    id: row.id,
+    department: isDepartment(row.department) ? row.department : 'culture',
+    reason: row.reason,
+    amendedByName: row.amendedByName,
+    amendedAt: row.amendedAt,
+    changes: (JSON.parse(row.changes) as { label: string; before: string | null; after: string | null }[]).map(({ label, before, after }) => ({ label, before, after })),
+    acknowledgement:
+      row.acknowledgedAt && row.acknowledgementSha256
+        ? { signerName: row.acknowledgedByName ?? '', acknowledgedAt: row.acknowledgedAt, signatureUrl: inspectionFileUrl(row.inspectionId, `images/${row.acknowledgementSha256}`) }
+        : null,
+  };
+}

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { RenderPoolBusy, type RenderPool } from '@dr/documents';
 import { notFound, principalOrReply, sendFileError, sendJson, type FileStore, type HttpRoute } from '@dr/subgraph-kit';
-import { RecordSignature, VenueResponse } from './visit.entities';
+import { RecordAmendment, RecordSignature, VenueResponse } from './visit.entities';
 import { RecordFormSource } from './record-form.source';
 import type { DepartmentSections } from './department-sections.client';
 
@@ -22,7 +22,8 @@ function sendPdf(response: ServerResponse, bytes: Buffer, fileName: string): voi
 
 /**
  * The visit's paperwork as PDFs (告知书, 记录表, 统计表) and its signature and stamp images, each for
- * a signed-in user; the PDFs are rendered on request from the current records, in the render pool's
+ * a signed-in user; the PDFs are rendered on request (a signed form's departments from the content
+ * frozen at signing, ADR 0015), in the render pool's
  * worker threads (a full pool answers 503 with Retry-After rather than queueing without end).
  */
 export function visitRoutes(options: { dataSource: DataSource; files: FileStore; sections: DepartmentSections; renderer: RenderPool; publicKey: KeyObject; logger: Logger }): HttpRoute[] {
@@ -68,7 +69,8 @@ export function visitRoutes(options: { dataSource: DataSource; files: FileStore;
           const known =
             (await dataSource.manager.existsBy(RecordSignature, { inspectionId, imageSha256: sha256 })) ||
             (await dataSource.manager.existsBy(VenueResponse, { inspectionId, signatureSha256: sha256 })) ||
-            (await dataSource.manager.existsBy(VenueResponse, { inspectionId, stampSha256: sha256 }));
+            (await dataSource.manager.existsBy(VenueResponse, { inspectionId, stampSha256: sha256 })) ||
+            (await dataSource.manager.existsBy(RecordAmendment, { inspectionId, acknowledgementSha256: sha256 }));
           if (!known) throw notFound('图片', sha256);
           const bytes = await files.read(sha256);
           response.writeHead(200, { 'content-type': bytes[0] === 0xff ? 'image/jpeg' : 'image/png', 'content-length': bytes.length, 'cache-control': 'private, max-age=86400, immutable', 'x-content-type-options': 'nosniff' });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
 import {
   DEPARTMENT_NAMES,
   isClockTime,
@@ -11,16 +11,18 @@ import {
   type Department,
   type Principal,
 } from '@dr/domain';
-import { badInput, claimIdempotencyKey, conflict, forbidden, forUpdate, notFound, retryingTransaction, sniffContentType, type FileStore } from '@dr/subgraph-kit';
+import { badInput, claimIdempotencyKey, conflict, forbidden, forUpdate, notFound, retryingTransaction, sniffContentType, type FileStore, type Logger } from '@dr/subgraph-kit';
+import type { SignerConfirmation } from '../auth/signer-confirmation';
 import { Inspection, InspectionStatus } from '../inspection/inspection.entity';
 import { TeamMember } from '../inspection/team-member.entity';
 import { Inspector } from '../inspector/inspector.entity';
 import { Plan } from '../plan/plan.entity';
-import { RecordSignature, VenueResponse, type SignaturePurposeValue } from './visit.entities';
+import { RecordAmendment, RecordSignature, RecordSnapshot, VenueResponse, type SignaturePurposeValue } from './visit.entities';
+import { freezeContent, signedAfter } from './record-form.content';
 import type { DepartmentSections } from './department-sections.client';
 import { publishInspectionSigned } from './inspection-signed.event';
 import { isVisitHidden } from './visit-visibility';
-import type { OfficerSignatureInput, RecordNoticeInput, ScheduleVisitInput, VenueRefusalInput, VenueSignatureInput } from './visit.inputs';
+import type { AcknowledgeAmendmentInput, OfficerSignatureInput, RecordNoticeInput, ScheduleVisitInput, VenueRefusalInput, VenueSignatureInput, WithdrawVenueRefusalInput } from './visit.inputs';
 
 export type RecordFormStatusValue = 'OPEN' | 'OFFICERS_SIGNING' | 'AWAITING_VENUE' | 'REFUSAL_SIGNING' | 'COMPLETED';
 
@@ -42,6 +44,13 @@ export function recordFormStatus(
   if (response?.kind === 'REFUSED') return { status: refusalNoteSigned(signersOf('REFUSAL_NOTE')) ? 'COMPLETED' : 'REFUSAL_SIGNING', missing };
   if (missing.length === 0) return { status: 'AWAITING_VENUE', missing };
   return { status: officers.length ? 'OFFICERS_SIGNING' : 'OPEN', missing };
+}
+
+/** Who asks to sign, as the signer confirmation needs it: the caller's token, address and request logger. */
+export interface SigningRequest {
+  authorization: string | null;
+  address: string;
+  logger: Logger;
 }
 
 const MAX_SIGNATURE_BYTES = 512 * 1024;
@@ -69,6 +78,7 @@ export class VisitService {
     private readonly dataSource: DataSource,
     private readonly files: FileStore,
     private readonly sections: DepartmentSections,
+    private readonly signers: SignerConfirmation,
   ) {}
 
   async schedule(input: ScheduleVisitInput, principal: Principal): Promise<Inspection> {
@@ -123,20 +133,73 @@ export class VisitService {
     });
   }
 
-  /** An officer of the team signs the record form; every department must have submitted its record. */
-  async signRecordForm(input: OfficerSignatureInput, principal: Principal, authorization: string | null): Promise<Inspection> {
+  /**
+   * An officer of the team signs the record form, confirmed with the officer's own login (本人确认);
+   * every department must have submitted its record. The first signature freezes what is signed
+   * (ADR 0015); every signature commits to that content's hash.
+   */
+  async signRecordForm(input: OfficerSignatureInput, principal: Principal, request: SigningRequest): Promise<Inspection> {
     const image = imageFromDataUrl('image', input.image, ['image/png'], MAX_SIGNATURE_BYTES, '签名');
     const precheck = await this.forTeam(this.dataSource.manager, input.inspectionId, principal);
-    const sections = await this.sections.fetch(input.inspectionId, precheck.plan.participatingDepartments, authorization);
+    if (!precheck.team.some((m) => m.inspectorId === input.inspectorId)) throw badInput('inspectorId', '签字人不是本检查组成员');
+    const signer = await this.signers.confirm({ inspectorId: input.inspectorId, username: input.signerUsername, password: input.signerPassword, address: request.address }, request.logger);
+    const sections = await this.sections.fetch(input.inspectionId, precheck.plan.participatingDepartments, request.authorization);
     const pending = [...sections].filter(([, section]) => section?.status !== 'SUBMITTED').map(([department]) => DEPARTMENT_NAMES[department].short);
     if (pending.length) throw conflict(`以下部门尚未提交检查记录，不能签字：${pending.join('、')}`, { field: 'inspectionId', departments: pending });
-    return this.signatureWrite(input, principal, 'RECORD_FORM', image);
+    return this.signatureWrite(input, principal, 'RECORD_FORM', image, signer.id, freezeContent(precheck.plan.participatingDepartments, sections));
   }
 
-  /** An officer signs the written note of the venue's refusal (R-VISIT-3). */
-  async signRefusalNote(input: OfficerSignatureInput, principal: Principal): Promise<Inspection> {
+  /** An officer signs the written note of the venue's refusal (R-VISIT-3), confirmed with the officer's own login. */
+  async signRefusalNote(input: OfficerSignatureInput, principal: Principal, request: SigningRequest): Promise<Inspection> {
     const image = imageFromDataUrl('image', input.image, ['image/png'], MAX_SIGNATURE_BYTES, '签名');
-    return this.signatureWrite(input, principal, 'REFUSAL_NOTE', image);
+    const precheck = await this.forTeam(this.dataSource.manager, input.inspectionId, principal);
+    if (!precheck.team.some((m) => m.inspectorId === input.inspectorId)) throw badInput('inspectorId', '签字人不是本检查组成员');
+    const signer = await this.signers.confirm({ inspectorId: input.inspectorId, username: input.signerUsername, password: input.signerPassword, address: request.address }, request.logger);
+    return this.signatureWrite(input, principal, 'REFUSAL_NOTE', image, signer.id, null);
+  }
+
+  /**
+   * The team leader withdraws a refusal recorded by mistake, with a reason, until the record is locked:
+   * once an officer signed the refusal note it stands (R-VISIT-3). The refusal stays as a row, marked
+   * withdrawn; the record form waits for the venue again.
+   */
+  async withdrawVenueRefusal(input: WithdrawVenueRefusalInput, principal: Principal): Promise<Inspection> {
+    const reason = input.reason.trim();
+    if (reason.length < 2) throw badInput('reason', '请写明撤回理由');
+    return retryingTransaction(this.dataSource, async (manager) => {
+      const { inspection, team, plan } = await this.forTeam(manager, input.inspectionId, principal, true);
+      if (!team.some((m) => m.role === 'LEADER' && m.inspectorId === principal.inspectorId)) throw forbidden('只有检查组组长可以撤回拒签记录');
+      if ((await claimIdempotencyKey(manager, { userId: principal.userId, key: input.idempotencyKey, operation: 'venue.REFUSAL_WITHDRAWN', targetId: inspection.id })) === 'replay') return inspection;
+      const state = await this.formState(manager, inspection, team, plan);
+      if (state.response?.kind !== 'REFUSED') throw conflict('没有可撤回的拒签记录', { field: 'inspectionId' });
+      if (state.signatures.some((s) => s.purpose === 'REFUSAL_NOTE')) throw conflict('已有执法人员在拒签说明上签字，拒签记录已锁定，不能撤回', { field: 'inspectionId' });
+      await manager.update(VenueResponse, { id: state.response.id }, { withdrawnAt: new Date(), withdrawnBy: principal.userId, withdrawalReason: reason });
+      return this.afterSigning(manager, inspection, team, plan, new Date());
+    });
+  }
+
+  /**
+   * The venue acknowledges an amendment made after signing (signer's name and signature), recorded by
+   * a member of the team or the joint office. Once acknowledged it stays so.
+   */
+  async acknowledgeAmendment(input: AcknowledgeAmendmentInput, principal: Principal): Promise<RecordAmendment> {
+    const signature = imageFromDataUrl('signature', input.signature, ['image/png'], MAX_SIGNATURE_BYTES, '签名');
+    const signerName = input.signerName.trim();
+    if (!signerName) throw badInput('signerName', '请填写确认人姓名');
+    return retryingTransaction(this.dataSource, async (manager) => {
+      const amendment = await forUpdate(manager.createQueryBuilder(RecordAmendment, 'a').where('a.id = :id', { id: input.amendmentId })).getOne();
+      if (!amendment) throw notFound('更正记录', input.amendmentId);
+      const { team } = await this.load(manager, amendment.inspectionId);
+      const onTeam = principal.inspectorId !== null && team.some((m) => m.inspectorId === principal.inspectorId);
+      if (!onTeam && !mayManageOffice(principal)) throw forbidden('只有联席办或本检查组的执法人员可以记录被检查对象的确认');
+      if ((await claimIdempotencyKey(manager, { userId: principal.userId, key: input.idempotencyKey, operation: 'amendment.ACKNOWLEDGED', targetId: amendment.id })) === 'replay') return amendment;
+      if (amendment.acknowledgedAt) throw conflict('被检查对象已确认该更正', { field: 'amendmentId' });
+      const snapshot = await manager.findOneBy(RecordSnapshot, { inspectionId: amendment.inspectionId });
+      if (!snapshot || !signedAfter(amendment, snapshot)) throw conflict('该更正在记录表签字前作出，已包含在签字内容中，无需确认', { field: 'amendmentId' });
+      const acknowledged = { acknowledgedAt: new Date(), acknowledgedByName: signerName, acknowledgementSha256: await this.files.put(signature), acknowledgementRecordedBy: principal.userId };
+      await manager.update(RecordAmendment, { id: amendment.id }, acknowledged);
+      return { ...amendment, ...acknowledged };
+    });
   }
 
   async recordVenueSignature(input: VenueSignatureInput, principal: Principal): Promise<Inspection> {
@@ -169,7 +232,7 @@ export class VisitService {
     }));
   }
 
-  private async signatureWrite(input: OfficerSignatureInput, principal: Principal, purpose: SignaturePurposeValue, image: Buffer): Promise<Inspection> {
+  private async signatureWrite(input: OfficerSignatureInput, principal: Principal, purpose: SignaturePurposeValue, image: Buffer, confirmedBy: string, content: { json: string; sha256: string } | null): Promise<Inspection> {
     return retryingTransaction(this.dataSource, async (manager) => {
       const { inspection, team, plan } = await this.forTeam(manager, input.inspectionId, principal, true);
       if ((await claimIdempotencyKey(manager, { userId: principal.userId, key: input.idempotencyKey, operation: `sign.${purpose}.${input.inspectorId}`, targetId: inspection.id })) === 'replay') return inspection;
@@ -179,15 +242,37 @@ export class VisitService {
       if (purpose === 'REFUSAL_NOTE' && state.response?.kind !== 'REFUSED') throw conflict('被检查对象未拒绝签字，无需签署拒签说明', { field: 'inspectionId' });
       if (state.signatures.some((s) => s.purpose === purpose && s.inspectorId === input.inspectorId)) throw conflict('该执法人员已经签字', { field: 'inspectorId' });
       const now = new Date();
+      // What is signed is frozen at the first signature; later signers sign the same content (ADR 0015).
+      let snapshot = await manager.findOneBy(RecordSnapshot, { inspectionId: inspection.id });
+      if (!snapshot && content) {
+        snapshot = { inspectionId: inspection.id, content: content.json, contentSha256: content.sha256, takenAt: now, takenBy: principal.userId };
+        await manager.insert(RecordSnapshot, snapshot);
+      }
       // The image is written only once every check passed, so a refused signature leaves no file behind.
       const sha = await this.files.put(image);
-      await manager.insert(RecordSignature, { id: randomUUID(), inspectionId: inspection.id, purpose, inspectorId: input.inspectorId, imageSha256: sha, signedAt: now, recordedBy: principal.userId });
+      await manager.insert(RecordSignature, {
+        id: randomUUID(),
+        inspectionId: inspection.id,
+        purpose,
+        inspectorId: input.inspectorId,
+        imageSha256: sha,
+        signedAt: now,
+        recordedBy: principal.userId,
+        contentSha256: snapshot?.contentSha256 ?? null,
+        confirmedBy,
+      });
       return this.afterSigning(manager, inspection, team, plan, now);
     });
   }
 
   /** `row` runs after every check passed (it writes the signature and stamp files, if any). */
-  private async venueWrite(inspectionId: string, key: string, principal: Principal, kind: 'SIGNED' | 'REFUSED', row: (now: Date) => Promise<Omit<VenueResponse, 'inspectionId'>>): Promise<Inspection> {
+  private async venueWrite(
+    inspectionId: string,
+    key: string,
+    principal: Principal,
+    kind: 'SIGNED' | 'REFUSED',
+    row: (now: Date) => Promise<Omit<VenueResponse, 'id' | 'inspectionId' | 'withdrawnAt' | 'withdrawnBy' | 'withdrawalReason'>>,
+  ): Promise<Inspection> {
     return retryingTransaction(this.dataSource, async (manager) => {
       const { inspection, team, plan } = await this.forTeam(manager, inspectionId, principal, true);
       if ((await claimIdempotencyKey(manager, { userId: principal.userId, key, operation: `venue.${kind}`, targetId: inspection.id })) === 'replay') return inspection;
@@ -195,7 +280,7 @@ export class VisitService {
       if (state.response) throw conflict('被检查对象已签字或拒签', { field: 'inspectionId' });
       if (state.status !== 'AWAITING_VENUE') throw conflict('请先由组长和各部门执法人员在记录表上签字', { field: 'inspectionId', missing: state.missing });
       const now = new Date();
-      await manager.insert(VenueResponse, { inspectionId: inspection.id, ...(await row(now)) });
+      await manager.insert(VenueResponse, { id: randomUUID(), inspectionId: inspection.id, withdrawnAt: null, withdrawnBy: null, withdrawalReason: null, ...(await row(now)) });
       return this.afterSigning(manager, inspection, team, plan, now);
     });
   }
@@ -213,7 +298,7 @@ export class VisitService {
   async formState(manager: EntityManager, inspection: Inspection, team: TeamMember[], plan: Plan) {
     const [signatures, response, inspectors] = await Promise.all([
       manager.find(RecordSignature, { where: { inspectionId: inspection.id }, order: { signedAt: 'ASC' } }),
-      manager.findOneBy(VenueResponse, { inspectionId: inspection.id }),
+      manager.findOneBy(VenueResponse, { inspectionId: inspection.id, withdrawnAt: IsNull() }),
       manager.findBy(Inspector, { id: In(team.map((m) => m.inspectorId)) }),
     ]);
     const byId = new Map(inspectors.map((i) => [i.id, i]));
