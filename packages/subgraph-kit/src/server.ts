@@ -16,6 +16,7 @@ import { renderMetrics, requestCountingPlugin } from './metrics';
 import { queryLimitOptions } from './query-limits';
 import { stopResolversOnAbort } from './request-signal';
 import { closeOnSignals } from './shutdown';
+import { setAuditActor } from './audit/audit-scope';
 import { EventRelay, HttpEventTransport, eventRoutes, type EventHandlers } from './events';
 
 export interface SubgraphServerOptions<Loaders> {
@@ -45,6 +46,12 @@ function guardServiceSdl(schema: GraphQLSchema): void {
     requirePrincipal(context);
     return resolve(source, args, context, info);
   };
+}
+
+/** Names the caller as the actor of the request's audited writes, and passes it on. */
+function withAuditActor<P extends Parameters<typeof setAuditActor>[0]>(principal: P): P {
+  setAuditActor(principal);
+  return principal;
 }
 
 /** A subgraph's HTTP server (not yet listening): tests call this; `startSubgraph` runs it. */
@@ -82,7 +89,7 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
     timeBudgetMs: config.GRAPHQL_TIME_BUDGET_MS,
     metricsAccess: { token: config.METRICS_TOKEN, production },
     context: async (request, requestId, signal) => ({
-      principal: await principalFromHeader(request.headers.authorization, options.publicKey),
+      principal: withAuditActor(await principalFromHeader(request.headers.authorization, options.publicKey)),
       authorization: request.headers.authorization ?? null,
       requestId,
       clientAddress: clientAddressOf(request),
