@@ -17,6 +17,7 @@ import { queryLimitOptions } from './query-limits';
 import { stopResolversOnAbort } from './request-signal';
 import { closeOnSignals } from './shutdown';
 import { setAuditActor } from './audit/audit-scope';
+import { logAuditHeadPeriodically } from './audit/audit-anchor';
 import { EventRelay, HttpEventTransport, eventRoutes, type EventHandlers } from './events';
 
 export interface SubgraphServerOptions<Loaders> {
@@ -149,7 +150,9 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
   const { url } = await app.listen(config.PORT, config.HOST);
   events?.relay.start();
   logger.info({ url, db: config.DB_CLIENT }, 'subgraph ready');
+  const stopAnchoring = logAuditHeadPeriodically(dataSource, logger, config.AUDIT_HEAD_LOG_MINUTES * 60_000);
   closeOnSignals(logger, async () => {
+    stopAnchoring();
     await events?.relay.stop();
     await app.close();
     await dataSource.destroy();

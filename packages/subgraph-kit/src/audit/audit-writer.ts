@@ -1,3 +1,4 @@
+import DataLoader from 'dataloader';
 import { DateUtils } from 'typeorm/util/DateUtils';
 import type { DataSource, QueryRunner } from 'typeorm';
 import { retryingTransaction } from '../data-source';
@@ -124,12 +125,34 @@ export function dropAuditAfterRollback(runner: QueryRunner): void {
 }
 
 /**
- * Appends `event` in a transaction of its own, committed whatever the caller does next: for what must
+ * Appends `events` in a transaction of its own, committed whatever the caller does next: for what must
  * be recorded even when the request then fails (a wrong password) and for reads (a PDF, an export).
  */
-export async function appendAudit(dataSource: DataSource, event: AuditEvent): Promise<void> {
-  if (!hasAuditTrail(dataSource)) return;
-  await retryingTransaction(dataSource, (manager) => recordAudit(manager.queryRunner!, event));
+export async function appendAudit(dataSource: DataSource, ...events: AuditEvent[]): Promise<void> {
+  if (!hasAuditTrail(dataSource) || !events.length) return;
+  await retryingTransaction(dataSource, async (manager) => {
+    for (const event of events) await recordAudit(manager.queryRunner!, event);
+  });
+}
+
+const readBatches = new WeakMap<object, Map<string, DataLoader<string, void>>>();
+
+/**
+ * Records that the request `scope` (its context object) read `objectType` `id`: the reads of one tick
+ * (a page of officers, each with its declarations) go into one transaction, one entry per object.
+ */
+export function auditRead(scope: object, dataSource: DataSource, objectType: string, id: string): Promise<void> {
+  const byType = readBatches.get(scope) ?? new Map<string, DataLoader<string, void>>();
+  readBatches.set(scope, byType);
+  let loader = byType.get(objectType);
+  if (!loader) {
+    loader = new DataLoader<string, void>(async (ids) => {
+      await appendAudit(dataSource, ...ids.map((objectId) => ({ action: 'read', objectType, objectId })));
+      return ids.map(() => undefined);
+    });
+    byType.set(objectType, loader);
+  }
+  return loader.load(id);
 }
 
 /** The current head (last sequence number and hash), for anchoring outside the database. */

@@ -6,3 +6,4 @@ export * from './audit.subscriber';
 export * from './audit-trail';
 export * from './audit-trail.resolver';
 export * from './audit-verify';
+export * from './audit-anchor';
