@@ -126,7 +126,9 @@ export function auditExportRoute(options: AuditExportOptions): HttpRoute {
         'x-total-count': String(total),
         'x-truncated': String(total > AUDIT_EXPORT_MAX_ROWS),
       });
-      const csv = format({ headers: CSV_HEADER, writeBOM: true, alwaysWriteHeaders: true });
+      // The BOM by hand: fast-csv writes none when no row matched, and Excel then reads the header as GBK.
+      response.write('\ufeff');
+      const csv = format({ headers: CSV_HEADER, alwaysWriteHeaders: true });
       csv.pipe(response);
       for (let offset = 0; offset < Math.min(total, AUDIT_EXPORT_MAX_ROWS); offset += CHUNK) {
         const rows = await service.chunk(filter, offset, Math.min(CHUNK, AUDIT_EXPORT_MAX_ROWS - offset));
