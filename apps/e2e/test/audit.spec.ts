@@ -30,7 +30,8 @@ describe.each(testDatabases())('the audit trail through the gateway on %s', (db:
   const prefix = `dr_a${randomBytes(4).toString('hex')}_`;
 
   beforeAll(async () => {
-    platform = await startPlatform({ db, dataDir, mysqlDatabasePrefix: prefix });
+    // The test plays a trusted reverse proxy on 127.0.0.1, so X-Forwarded-For names the client.
+    platform = await startPlatform({ db, dataDir, mysqlDatabasePrefix: prefix, env: { TRUSTED_PROXIES: '127.0.0.1' } });
     gateway = platform.urls.gateway;
     office = await login(gateway, 'office');
   });
@@ -79,11 +80,12 @@ describe.each(testDatabases())('the audit trail through the gateway on %s', (db:
   });
 
   it('records an export as a read, and reading the trail itself', async () => {
-    const response = await fetch(`${gateway.replace(/\/graphql$/, '')}/files/exports/venues.xlsx`, { headers: { authorization: `Bearer ${office}` } });
+    const response = await fetch(`${gateway.replace(/\/graphql$/, '')}/files/exports/venues.xlsx`, { headers: { authorization: `Bearer ${office}`, 'x-forwarded-for': '203.0.113.77' } });
     expect(response.status).toBe(200);
     await response.arrayBuffer();
     const reads = (await trail('office', office, { action: 'file.read', objectType: 'venues.xlsx' })).data.officeAuditTrail.nodes;
-    expect(reads[0]).toMatchObject({ actorUsername: 'office', objectType: 'venues.xlsx' });
+    // The browser's address, carried through the gateway's file proxy, not the gateway's own.
+    expect(reads[0]).toMatchObject({ actorUsername: 'office', objectType: 'venues.xlsx', clientAddress: '203.0.113.77' });
     const own = (await trail('office', office, { action: 'audit.read' })).data.officeAuditTrail;
     expect(own.totalCount).toBeGreaterThan(0);
   });
