@@ -47,6 +47,7 @@ const ROUTES: AuditedRoute[] = [
   { name: 'venue directory', path: '/directories/venues', viewers: SIGNED_IN, ready: 'venue-directory' },
   { name: 'culture workbench', path: '/workbench', viewers: ['office', 'culture-admin', 'culture-inspector'], ready: 'culture-workbench' },
   { name: 'holiday calendar', path: '/settings/calendar', viewers: SIGNED_IN, ready: 'calendar-page' },
+  { name: 'audit trail', path: '/settings/audit', viewers: SIGNED_IN, ready: 'audit-pager' },
   { name: 'inspector directory', path: '/directories/inspectors', viewers: SIGNED_IN, ready: 'inspector-directory' },
   { name: 'culture tab', path: `/inspections/${inspection.id}?tab=culture`, viewers: ['office', 'culture-inspector'], ready: 'culture-section' },
   { name: 'market tab', path: `/inspections/${inspection.id}?tab=market`, viewers: ['office', 'market-inspector'], ready: 'market-section' },

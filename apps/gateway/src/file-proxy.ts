@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { HttpRoute } from '@dr/subgraph-kit';
+import { CLIENT_ADDRESS_HEADER, type HttpRoute } from '@dr/subgraph-kit';
 import { isDepartment, type Department } from '@dr/domain';
 
 const FORWARDED_REQUEST_HEADERS = ['authorization', 'content-type', 'content-length', 'x-request-id', 'x-file-name', 'idempotency-key'];
@@ -9,9 +9,10 @@ const FORWARDED_RESPONSE_HEADERS = ['content-type', 'content-length', 'content-d
 /**
  * `/files/{department}/*` goes to that department's subgraph (its evidence), every other `/files/*` to
  * the office (receipts, exports, imports, record forms, signatures): files are what GraphQL carries
- * badly. Streams both ways; the subgraph checks the token.
+ * badly. Streams both ways; the subgraph checks the token. The caller's address goes along as for
+ * GraphQL (`x-client-address`), so the subgraph's audit trail names the browser, not the gateway.
  */
-export function fileProxyRoutes(subgraphUrls: Record<'office' | Department, string>, timeoutMs: number): HttpRoute[] {
+export function fileProxyRoutes(subgraphUrls: Record<'office' | Department, string>, timeoutMs: number, clientAddress: (request: IncomingMessage) => string): HttpRoute[] {
   const originOf = (path: string) => {
     const owner = /^\/files\/([a-z]+)\//.exec(path)?.[1];
     return new URL(isDepartment(owner) ? subgraphUrls[owner] : subgraphUrls.office).origin;
@@ -23,6 +24,7 @@ export function fileProxyRoutes(subgraphUrls: Record<'office' | Department, stri
       const value = request.headers[name];
       if (typeof value === 'string') headers[name] = value;
     }
+    headers[CLIENT_ADDRESS_HEADER] = clientAddress(request);
     const hasBody = request.method === 'POST';
     const upstream = await fetch(`${origin}${url.pathname}${url.search}`, {
       method: request.method,

@@ -70,6 +70,6 @@ export async function createGateway(config: GatewayConfig, logger: Logger): Prom
       return Object.fromEntries(entries);
     },
     metrics: () => renderMetrics('gateway'),
-    routes: fileProxyRoutes(subgraphUrls(config), config.SUBGRAPH_TIMEOUT_MS),
+    routes: fileProxyRoutes(subgraphUrls(config), config.SUBGRAPH_TIMEOUT_MS, clientAddress),
   });
 }

@@ -72,6 +72,7 @@ function createAppRouter() {
           lazy: () => import('./pages/directories/inspector-directory-page').then((page) => ({ Component: page.InspectorDirectoryPage })),
         },
         { path: 'settings/calendar', lazy: () => import('./pages/settings/calendar-page').then((page) => ({ Component: page.CalendarPage })) },
+        { path: 'settings/audit', lazy: () => import('./pages/settings/audit-trail-page').then((page) => ({ Component: page.AuditTrailPage })) },
         {
           path: 'inspections/:inspectionId',
           lazy: () => import('./pages/inspection-page').then((page) => ({ Component: page.InspectionPage })),

@@ -18,5 +18,5 @@ export const FIRE_EXTENSION: DepartmentExtension = {
   followUpRule: fireFollowUpRule,
   // The notices are issued in the signing's transaction; the service reads only fire's own tables there.
   onSigned: (manager, payload) => OrderNoticeService.issueForSignedVisit(manager, payload),
-  routes: ({ dataSource, access, publicKey }) => orderNoticeRoutes(new OrderNoticeService(dataSource, access), publicKey),
+  routes: ({ dataSource, access, publicKey }) => orderNoticeRoutes(new OrderNoticeService(dataSource, access), publicKey, dataSource),
 };

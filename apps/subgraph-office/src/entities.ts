@@ -21,6 +21,8 @@ import { CalendarYears1700000000006 } from './migrations/1700000000006-calendar-
 import { PublicResultCorrectionRow, PublicResultRow } from './public-results/public-result.entity';
 import { PublicResults1700000000020 } from './migrations/1700000000020-public-results';
 import { SignedRecord1700000000030 } from './migrations/1700000000030-signed-record';
+import { AuditEntryEntity, AuditHeadEntity } from '@dr/subgraph-kit';
+import { OfficeAuditTrail1700000000031 } from './migrations/1700000000031-audit-trail';
 
-export const OFFICE_ENTITIES = [Plan, Venue, Inspector, InspectorConflict, Inspection, TeamMember, User, Draw, DrawBlob, ImportJob, ImportRowError, RecordSignature, VenueResponse, IdempotentRequest, LoginThrottle, CalendarYearRecord, OutboxEventEntity, InboxEventEntity, PublicResultRow, PublicResultCorrectionRow, RecordSnapshot, RecordAmendment];
-export const OFFICE_MIGRATIONS = [OfficeInitial1700000000000, DirectoriesAndDraws1700000000002, DirectoryImports1700000000003, Visits1700000000004, LoginThrottle1700000000005, CalendarYears1700000000006, OfficeEvents1700000000010, PublicResults1700000000020, SignedRecord1700000000030];
+export const OFFICE_ENTITIES = [Plan, Venue, Inspector, InspectorConflict, Inspection, TeamMember, User, Draw, DrawBlob, ImportJob, ImportRowError, RecordSignature, VenueResponse, IdempotentRequest, LoginThrottle, CalendarYearRecord, OutboxEventEntity, InboxEventEntity, PublicResultRow, PublicResultCorrectionRow, RecordSnapshot, RecordAmendment, AuditEntryEntity, AuditHeadEntity];
+export const OFFICE_MIGRATIONS = [OfficeInitial1700000000000, DirectoriesAndDraws1700000000002, DirectoryImports1700000000003, Visits1700000000004, LoginThrottle1700000000005, CalendarYears1700000000006, OfficeEvents1700000000010, PublicResults1700000000020, SignedRecord1700000000030, OfficeAuditTrail1700000000031];

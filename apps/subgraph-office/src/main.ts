@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { WEIDONG_STREETS } from '@dr/demo-data';
 import { createRenderPool, defaultRenderThreads } from '@dr/documents';
-import { createFileStore, databaseConfigSchema, loadConfig, privateKeyFrom, runMain, startSubgraph, z, type Logger } from '@dr/subgraph-kit';
+import { auditExportRoute, createFileStore, databaseConfigSchema, officeOnly, loadConfig, privateKeyFrom, runMain, startSubgraph, z, type Logger } from '@dr/subgraph-kit';
 import type { DataSource } from 'typeorm';
 import type { EventPayloads } from '@dr/domain';
 import { buildOfficeSchema } from './schema';
@@ -79,6 +79,7 @@ runMain('office', async () => {
       ...importRoutes(dataSource, importsFor(dataSource, logger), publicKey),
       ...visitRoutes({ dataSource, files, sections, renderer, publicKey, logger }),
       ...publicResultRoutes(dataSource),
+      auditExportRoute({ path: '/files/audit.csv', fileName: '联席办审计日志.csv', dataSource, publicKey, authorize: officeOnly }),
     ],
     // What the departments tell the office (ADR 0013): published results, and venues' latest inspections.
     eventHandlers: (_dataSource, logger) => ({

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { buildFederatedSchema, requirePrincipal } from '@dr/subgraph-kit';
+import { buildAuditTrailResolvers, buildFederatedSchema, officeOnly, requirePrincipal } from '@dr/subgraph-kit';
 import { AuthResolver } from './auth/auth.resolver';
 import type { AuthService } from './auth/auth.service';
 import type { ImportService } from './directory-import/import.service';
@@ -36,7 +36,7 @@ export function buildOfficeSchema(dataSource?: DataSource, services?: OfficeServ
   });
   return buildFederatedSchema(
     {
-      resolvers: [...RESOLVERS],
+      resolvers: [...RESOLVERS, ...buildAuditTrailResolvers({ source: 'office', typePrefix: 'Office', ownerName: '联席办', authorize: officeOnly, dataSource })],
       // Signing in, and asking who is signed in (null when nobody), need no token.
       publicFields: ['Mutation.login', 'Query.me', 'Query.publicResults', 'Query.publicVenueResults', 'Query.publicResultPlans'],
       container: {

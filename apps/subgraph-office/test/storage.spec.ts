@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
 import { PLAN_2022 } from '@dr/domain';
 import { demoVenues } from '@dr/demo-data';
-import { createLogger } from '@dr/subgraph-kit';
+import { AuditEntryEntity, createLogger, verifyAuditChain } from '@dr/subgraph-kit';
 import { openTestDataSource, pendingSchemaChanges } from '@dr/subgraph-kit/dist/testing';
 import { testDatabases } from '@dr/config-jest/databases';
 import { OFFICE_ENTITIES, OFFICE_MIGRATIONS } from '../src/entities';
@@ -58,10 +58,23 @@ describe.each(testDatabases())('office storage on %s', (db) => {
     const [leader] = await dataSource.getRepository(Inspector).findBy({ department: 'culture' });
     const [member] = await dataSource.getRepository(Inspector).findBy({ department: 'market' });
     const before = await dataSource.getRepository(Inspection).count();
+    const trailBefore = await dataSource.getRepository(AuditEntryEntity).count();
     await expect(
       sut.create({ planId: PLAN_2022.id, venueId: demoVenues()[1].id, scheduledDate: '2023-01-05', leaderId: leader.id, memberIds: [member.id] }),
     ).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'scheduledDate' } });
     expect(await dataSource.getRepository(Inspection).count()).toBe(before);
+    // Nothing written, nothing audited (ADR 0016).
+    expect(await dataSource.getRepository(AuditEntryEntity).count()).toBe(trailBefore);
+  });
+
+  it('audits the seed\'s writes in one intact hash chain (ADR 0016)', async () => {
+    const walk = await verifyAuditChain(dataSource);
+    expect(walk.problem).toBeNull();
+    expect(walk.checked).toBeGreaterThan(0);
+    const users = await dataSource.getRepository(AuditEntryEntity).findBy({ objectType: 'app_user', action: 'insert' });
+    expect(users.length).toBe(demoUsers().length);
+    // Column names at most: a password hash never reaches the trail.
+    expect(users.map((entry) => entry.detail).join()).not.toContain('scrypt');
   });
 
   it('R-DRAW-2: refuses a leader who is not a culture officer', async () => {

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import { DEPARTMENT_NAMES, type Department, type Principal } from '@dr/domain';
-import { buildFederatedSchema, DepartmentEnum, requireDepartment, requirePrincipal } from '@dr/subgraph-kit';
+import { buildAuditTrailResolvers, buildFederatedSchema, DepartmentEnum, officeOrDepartmentAdmin, requireDepartment, requirePrincipal } from '@dr/subgraph-kit';
 import { ItemOutcome, OrderDelivery, OrderKind, SectionStatus } from './enums';
 import { AmendSectionInput, RemoveEvidenceInput, SaveSectionInput, SubmitSectionInput } from './dtos/section.inputs';
 import { SectionService, toSectionView, type AmendmentView, type SectionView } from './section.service';
@@ -278,6 +278,7 @@ export function buildDepartmentSchema(department: Department, extension: Departm
     { resolvers: [InspectionSectionResolver, DepartmentResolver, ...buildResultResolvers(department, prefix, InspectionReference, extension, dataSource),
         ...buildReferralResolvers(department, prefix, dataSource),
         ...buildFollowUpResolvers(department, prefix, dataSource),
+        ...buildAuditTrailResolvers({ source: department, typePrefix: prefix, ownerName: name, authorize: officeOrDepartmentAdmin(department, name), dataSource }),
         ...(extension.resolvers ?? []),
       ], orphanedTypes: [InspectionReference, ...(extension.orphanedTypes ?? [])],
       // Each resolver is made once, with the department's dependencies (the kit's own ignore them).

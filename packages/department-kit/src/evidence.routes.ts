@@ -2,7 +2,7 @@ import { randomUUID, type KeyObject } from 'node:crypto';
 import { IsNull, type DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { DEPARTMENT_NAMES, mayEditDepartment, mayManageOffice, type Department } from '@dr/domain';
-import { AppError, badInput, claimIdempotencyKey, conflict, fileNameFromHeader, forbidden, forUpdate, notFound, principalOrReply, readBody, retryingTransaction, sendFileError, sendJson, sha256Hex, sniffContentType, type FileStore, type HttpRoute } from '@dr/subgraph-kit';
+import { AppError, appendAudit, badInput, claimIdempotencyKey, conflict, fileNameFromHeader, forbidden, forUpdate, notFound, principalOrReply, readBody, retryingTransaction, sendFileError, sendJson, sha256Hex, sniffContentType, type FileStore, type HttpRoute } from '@dr/subgraph-kit';
 import { CheckItemEntity, EvidenceEntity, SectionEntity } from './entities';
 import type { VisitAccessCheck } from './visit-access';
 
@@ -110,6 +110,7 @@ export function evidenceRoutes(department: Department, dataSource: DataSource, f
           // department and the visit's team see them, no one else.
           const mayView = mayManageOffice(principal) || principal.department === department || (await access.onTeam(row.inspectionId, request.headers.authorization ?? null));
           if (!mayView) throw forbidden('只有联席办、本部门和本次检查组的人员可以查看现场证据');
+          await appendAudit(dataSource, { action: 'file.read', objectType: 'evidence', objectId: row.id, detail: { inspectionId: row.inspectionId } });
           response.writeHead(200, {
             'content-type': row.contentType,
             'content-length': row.size,

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { CHECK_ITEMS_2022, PLAN_2022, type Department, type EventPayloads } from '@dr/domain';
+import { CHECK_ITEMS_2022, DEPARTMENT_NAMES, PLAN_2022, type Department, type EventPayloads } from '@dr/domain';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createFileStore, loadConfig, printFederatedSchema, runMain, startSubgraph, z, type EventHandlers } from '@dr/subgraph-kit';
+import { auditExportRoute, createFileStore, loadConfig, officeOrDepartmentAdmin, printFederatedSchema, runMain, startSubgraph, z, type EventHandlers } from '@dr/subgraph-kit';
 import { buildDepartmentSchema } from './department-schema';
 import { createDepartmentLoaders } from './loaders';
 import { departmentDataSourceSpec } from './tables';
@@ -39,6 +39,7 @@ export function runDepartmentSubgraph(department: Department, defaultPort: numbe
       routes: (dataSource, publicKey, logger, config) => [
         ...evidenceRoutes(department, dataSource, createFileStore(join(config.FILES_DIR, department)), access, publicKey, logger),
         ...resultExportRoutes(department, dataSource, publicKey),
+        auditExportRoute({ path: `/files/${department}/audit.csv`, fileName: `${DEPARTMENT_NAMES[department].full}审计日志.csv`, dataSource, publicKey, authorize: officeOrDepartmentAdmin(department, DEPARTMENT_NAMES[department].full) }),
         ...(extension.routes?.({ department, dataSource, access, publicKey, logger, config }) ?? []),
       ],
       // The visit is signed: the department's result is formed and waits for entry, and each order to

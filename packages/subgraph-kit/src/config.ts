@@ -59,6 +59,8 @@ export const databaseConfigSchema = z.object({
     }),
   /** How often the event relay reads its outbox (milliseconds). */
   EVENTS_POLL_MS: z.coerce.number().int().min(20).max(60_000).default(250),
+  /** How often each subgraph logs its audit chain head (`audit head`), for anchoring outside the database. */
+  AUDIT_HEAD_LOG_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   /** Load the demo data once into an empty database. */
   SEED_DEMO_DATA: z.stringbool().default(true),
 });

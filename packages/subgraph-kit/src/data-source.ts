@@ -6,6 +6,7 @@ import { DateUtils } from 'typeorm/util/DateUtils';
 import type { Logger } from 'pino';
 import type { DatabaseConfig } from './config';
 import { sqlStatements } from './metrics';
+import { AuditSubscriber } from './audit/audit.subscriber';
 
 const background = new AsyncLocalStorage<true>();
 
@@ -85,6 +86,8 @@ export async function openDataSource(spec: DataSourceSpec, config: DatabaseConfi
     logging: ['query', 'error', 'warn', 'migration'] as ('query' | 'error' | 'warn' | 'migration')[],
     logger: new CountingLogger(logger),
     maxQueryExecutionTime: 500,
+    // Every write through TypeORM is appended to the subgraph's audit trail in its own transaction (ADR 0016).
+    subscribers: [AuditSubscriber],
   };
   let options: DataSourceOptions;
   if (config.DB_CLIENT === 'sqlite') {

@@ -5,12 +5,17 @@ import type { Principal } from '@dr/domain';
 import { principalFromHeader } from './auth';
 import { badInput } from './errors';
 import { PayloadTooLarge, sendJson } from './http';
+import { setAuditActor } from './audit/audit-scope';
 
 /** The signed-in principal of a file request, or null after answering 401. */
 export async function principalOrReply(request: IncomingMessage, response: ServerResponse, publicKey: KeyObject): Promise<Principal | null> {
   try {
     const principal = await principalFromHeader(request.headers.authorization, publicKey);
-    if (principal) return principal;
+    if (principal) {
+      // The file route's writes and reads are audited under this caller.
+      setAuditActor(principal);
+      return principal;
+    }
     sendJson(response, 401, { error: '请先登录', code: 'UNAUTHENTICATED' });
   } catch (error) {
     sendJson(response, 401, { error: error instanceof GraphQLError ? error.message : '请先登录', code: 'UNAUTHENTICATED' });

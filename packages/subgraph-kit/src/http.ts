@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from 'pino';
 import { requestSignal, withRequestSignal } from './request-signal';
+import { runInAuditScope } from './audit/audit-scope';
+import { clientAddressOf } from './auth';
 
 // A GraphQL request carries at most a venue's stamp photo (≤ 2 MB, base64) besides its fields.
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -174,7 +176,8 @@ export function createHttpApp<Context extends BaseContext>(options: HttpAppOptio
         sendJson(response, 404, { error: 'not found' });
       }
     };
-    route().catch((error: unknown) => {
+    // Each request is its own audit scope: the caller's address now, the signed-in user once known.
+    runInAuditScope({ clientAddress: clientAddressOf(request), requestId }, route).catch((error: unknown) => {
       if (error instanceof PayloadTooLarge) {
         sendJson(response, 413, { errors: [{ message: '请求过大', extensions: { code: 'BAD_REQUEST' } }] });
         return;

@@ -16,6 +16,8 @@ import { renderMetrics, requestCountingPlugin } from './metrics';
 import { queryLimitOptions } from './query-limits';
 import { stopResolversOnAbort } from './request-signal';
 import { closeOnSignals } from './shutdown';
+import { setAuditActor } from './audit/audit-scope';
+import { logAuditHeadPeriodically } from './audit/audit-anchor';
 import { EventRelay, HttpEventTransport, eventRoutes, type EventHandlers } from './events';
 
 export interface SubgraphServerOptions<Loaders> {
@@ -45,6 +47,12 @@ function guardServiceSdl(schema: GraphQLSchema): void {
     requirePrincipal(context);
     return resolve(source, args, context, info);
   };
+}
+
+/** Names the caller as the actor of the request's audited writes, and passes it on. */
+function withAuditActor<P extends Parameters<typeof setAuditActor>[0]>(principal: P): P {
+  setAuditActor(principal);
+  return principal;
 }
 
 /** A subgraph's HTTP server (not yet listening): tests call this; `startSubgraph` runs it. */
@@ -82,7 +90,7 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
     timeBudgetMs: config.GRAPHQL_TIME_BUDGET_MS,
     metricsAccess: { token: config.METRICS_TOKEN, production },
     context: async (request, requestId, signal) => ({
-      principal: await principalFromHeader(request.headers.authorization, options.publicKey),
+      principal: withAuditActor(await principalFromHeader(request.headers.authorization, options.publicKey)),
       authorization: request.headers.authorization ?? null,
       requestId,
       clientAddress: clientAddressOf(request),
@@ -142,7 +150,9 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
   const { url } = await app.listen(config.PORT, config.HOST);
   events?.relay.start();
   logger.info({ url, db: config.DB_CLIENT }, 'subgraph ready');
+  const stopAnchoring = logAuditHeadPeriodically(dataSource, logger, config.AUDIT_HEAD_LOG_MINUTES * 60_000);
   closeOnSignals(logger, async () => {
+    stopAnchoring();
     await events?.relay.stop();
     await app.close();
     await dataSource.destroy();

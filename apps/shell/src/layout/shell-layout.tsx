@@ -6,12 +6,17 @@ import ProfileOutlined from '@ant-design/icons/es/icons/ProfileOutlined';
 import CalendarOutlined from '@ant-design/icons/es/icons/CalendarOutlined';
 import SafetyCertificateOutlined from '@ant-design/icons/es/icons/SafetyCertificateOutlined';
 import ScheduleOutlined from '@ant-design/icons/es/icons/ScheduleOutlined';
+import SettingOutlined from '@ant-design/icons/es/icons/SettingOutlined';
 import { useSession } from '../session/session-context';
 import { useCurrentUser } from '../session/use-current-user';
 import { PageFrameProvider, SHORT_SYSTEM_NAME, SYSTEM_NAME, usePageFrameState } from './page-frame';
 
 /** Key of the 名录库 sub-menu. */
 const DIRECTORIES_MENU = 'directories';
+/** Key of the 系统管理 sub-menu. */
+const SETTINGS_MENU = 'settings';
+/** 审计日志: the office and department admins only (the servers refuse everyone else). */
+const AUDIT_PATH = '/settings/audit';
 
 const MENU_ITEMS = [
   { key: '/', icon: <ProfileOutlined />, label: '抽查计划' },
@@ -27,12 +32,13 @@ const MENU_ITEMS = [
   },
   { key: '/draws', icon: <InteractionOutlined />, label: '抽取' },
   { key: '/settings/calendar', icon: <CalendarOutlined />, label: '节假日安排' },
+  { key: SETTINGS_MENU, icon: <SettingOutlined />, label: '系统管理', children: [{ key: AUDIT_PATH, label: '审计日志' }] },
   { key: '/public/verify', icon: <SafetyCertificateOutlined />, label: '抽取结果验证' },
 ];
 
 /** The menu entry a path belongs to: a plan's draws sit under 抽取, its other pages under 抽查计划. */
 function menuKeyOf(pathname: string): string | null {
-  if (pathname.startsWith('/directories/') || pathname === '/settings/calendar' || pathname === '/workbench') return pathname;
+  if (pathname.startsWith('/directories/') || pathname === '/settings/calendar' || pathname === AUDIT_PATH || pathname === '/workbench') return pathname;
   if (pathname === '/draws' || /^\/plans\/[^/]+\/draws(\/|$)/.test(pathname)) return '/draws';
   if (pathname === '/' || /^\/(plans|inspections)\//.test(pathname)) return '/';
   return null;
@@ -51,9 +57,9 @@ export function ShellLayout() {
     <AppLayout
       systemName={SYSTEM_NAME}
       shortSystemName={SHORT_SYSTEM_NAME}
-      menuItems={MENU_ITEMS}
+      menuItems={user?.role === 'INSPECTOR' ? MENU_ITEMS.filter((item) => item.key !== SETTINGS_MENU) : MENU_ITEMS}
       selectedMenuKeys={selected ? [selected] : []}
-      openMenuKeys={[DIRECTORIES_MENU]}
+      openMenuKeys={[DIRECTORIES_MENU, SETTINGS_MENU]}
       onNavigate={(key) => navigate(key)}
       pageTitle={frame.title}
       pageKey={location.pathname}

@@ -1,11 +1,12 @@
 import type { HttpRoute } from '@dr/subgraph-kit';
-import { principalOrReply, sendFileError } from '@dr/subgraph-kit';
+import { appendAudit, principalOrReply, sendFileError } from '@dr/subgraph-kit';
+import type { DataSource } from 'typeorm';
 import { ORDER_NOTICE_TITLE, renderOrderNotice } from './order-notice.renderer';
 import type { OrderNoticeService } from './order-notice.service';
 import type { KeyObject } from 'node:crypto';
 
 /** `GET /files/fire/orders/:orderId/notice.pdf`: the 责令改正通知书 of one order, rendered on request. */
-export function orderNoticeRoutes(notices: OrderNoticeService, publicKey: KeyObject): HttpRoute[] {
+export function orderNoticeRoutes(notices: OrderNoticeService, publicKey: KeyObject, dataSource: DataSource): HttpRoute[] {
   return [
     {
       method: 'GET',
@@ -17,6 +18,7 @@ export function orderNoticeRoutes(notices: OrderNoticeService, publicKey: KeyObj
           const notice = await notices.forPrint(match[1], principal, request.headers.authorization ?? null);
           // One page in the request's own thread: a letter this size takes milliseconds once the font is parsed.
           const bytes = await renderOrderNotice(notice);
+          await appendAudit(dataSource, { action: 'file.read', objectType: 'order-notice.pdf', objectId: match[1] });
           response.writeHead(200, {
             'content-type': 'application/pdf',
             'content-length': bytes.length,

@@ -4,6 +4,7 @@ import { AppError, signToken, verifyPassword, type Logger } from '@dr/subgraph-k
 import { User } from './user.entity';
 import { decideLoginAttempt, LOGIN_THROTTLE_POLICY, type ThrottlePolicy } from './login-throttle.policy';
 import { throttleKeys, type LoginThrottleStore } from './login-throttle.store';
+import { auditLogin } from './login-audit';
 
 const TOKEN_TTL_SECONDS = 8 * 60 * 60;
 
@@ -37,6 +38,7 @@ export class AuthService {
     if (!decision.allowed) {
       // Answered at once, not by sleeping: a held-open request would cost the server, not the guesser.
       logger.warn({ username, address, outcome: 'throttled', retryAfterSeconds: decision.retryAfterSeconds }, 'login attempt');
+      await auditLogin(this.dataSource, username, 'REFUSED');
       throw new AppError('TOO_MANY_ATTEMPTS', `登录失败次数过多，请 ${decision.retryAfterSeconds} 秒后再试`, { retryAfterSeconds: decision.retryAfterSeconds });
     }
     const user = await this.dataSource.getRepository(User).findOneBy({ username });
@@ -45,11 +47,13 @@ export class AuthService {
     if (!user || !valid) {
       await this.throttle.recordFailure([keys.accountAddress, keys.address, keys.account], now);
       logger.warn({ username, address, outcome: 'failed' }, 'login attempt');
+      await auditLogin(this.dataSource, username, 'FAILED');
       throw new AppError('UNAUTHENTICATED', '用户名或密码错误');
     }
     // Only this address's counter for this account: another address's failures are not the user's to forgive.
     await this.throttle.clear(keys.accountAddress);
     logger.info({ username, address, userId: user.id, outcome: 'succeeded' }, 'login attempt');
+    await auditLogin(this.dataSource, username, 'SUCCEEDED', user);
     const { token, expiresAt } = await signToken(
       { userId: user.id, username: user.username, displayName: user.displayName, role: user.role, department: user.department, inspectorId: user.inspectorId },
       this.signingKey,

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { GraphQLError } from 'graphql';
 import { writeDirectoryXlsx, type InspectorRecord, type VenueRecord } from '@dr/directory-import';
 import type { Principal } from '@dr/domain';
-import { fileNameFromHeader, principalFromHeader, sendJson, type HttpRoute } from '@dr/subgraph-kit';
+import { actorOf, appendAudit, fileNameFromHeader, principalFromHeader, sendJson, type HttpRoute } from '@dr/subgraph-kit';
 import { Venue } from '../venue/venue.entity';
 import { Inspector } from '../inspector/inspector.entity';
 import { InspectorConflict } from '../inspector/conflict.entity';
@@ -102,6 +102,7 @@ export function importRoutes(dataSource: DataSource, service: ImportService, pub
         const kind = match[1] as 'venues' | 'inspectors';
         const date = new Date().toISOString().slice(0, 10);
         const name = `${kind === 'venues' ? '检查对象名录库' : '执法检查人员名录库'}-${date}.xlsx`;
+        await appendAudit(dataSource, { action: 'file.read', objectType: `${kind}.xlsx`, actor: actorOf(principal) });
         response.writeHead(200, {
           'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
           'content-disposition': `attachment; filename="${kind}-${date}.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`,

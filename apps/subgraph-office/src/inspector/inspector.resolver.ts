@@ -2,7 +2,7 @@ import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, ObjectTyp
 import { MaxLength } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import { mayManageOffice, type Department, type Principal } from '@dr/domain';
-import { Connection, containsText, decodeCursor, DepartmentEnum, PageArgs, requirePrincipal, SafeText, toPage } from '@dr/subgraph-kit';
+import { auditRead, Connection, containsText, decodeCursor, DepartmentEnum, PageArgs, requirePrincipal, SafeText, toPage } from '@dr/subgraph-kit';
 import { Inspector, InspectorStatus } from './inspector.entity';
 import { InspectorConflict } from './conflict.entity';
 import { InspectorInput } from './dtos/inspector.input';
@@ -76,6 +76,8 @@ export class InspectorResolver {
   @FieldResolver(() => [InspectorConflict], { nullable: true, description: '回避申报；仅联席办、本部门管理员和本人可见，其他人为空' })
   async conflicts(@Root() inspector: Inspector, @Ctx() context: OfficeContext): Promise<InspectorConflict[] | null> {
     if (!mayReadConflicts(requirePrincipal(context), inspector)) return null;
+    // Whose declarations were read, and by whom, is audited (one entry per officer, one transaction per page).
+    await auditRead(context, this.dataSource, 'conflict-declaration', inspector.id);
     return context.loaders.conflictsByInspector.load(inspector.id);
   }
 }

@@ -3,7 +3,7 @@ import type { ServerResponse } from 'node:http';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { RenderPoolBusy, type RenderPool } from '@dr/documents';
-import { notFound, principalOrReply, sendFileError, sendJson, type FileStore, type HttpRoute } from '@dr/subgraph-kit';
+import { appendAudit, notFound, principalOrReply, sendFileError, sendJson, type FileStore, type HttpRoute } from '@dr/subgraph-kit';
 import { RecordAmendment, RecordSignature, VenueResponse } from './visit.entities';
 import { RecordFormSource } from './record-form.source';
 import type { DepartmentSections } from './department-sections.client';
@@ -41,6 +41,7 @@ export function visitRoutes(options: { dataSource: DataSource; files: FileStore;
         const started = performance.now();
         const bytes = await render(match[1], request.headers.authorization ?? null, principal);
         logger.info({ inspectionId: match[1], document: name, bytes: bytes.length, ms: Math.round(performance.now() - started) }, 'document rendered');
+        await appendAudit(dataSource, { action: 'file.read', objectType: `${name}.pdf`, objectId: match[1] });
         sendPdf(response, bytes, `${name}-${match[1]}.pdf`);
       } catch (error) {
         if (error instanceof RenderPoolBusy) {
@@ -73,6 +74,7 @@ export function visitRoutes(options: { dataSource: DataSource; files: FileStore;
             (await dataSource.manager.existsBy(RecordAmendment, { inspectionId, acknowledgementSha256: sha256 }));
           if (!known) throw notFound('图片', sha256);
           const bytes = await files.read(sha256);
+          await appendAudit(dataSource, { action: 'file.read', objectType: 'record-form-image', objectId: inspectionId, detail: { sha256 } });
           response.writeHead(200, { 'content-type': bytes[0] === 0xff ? 'image/jpeg' : 'image/png', 'content-length': bytes.length, 'cache-control': 'private, max-age=86400, immutable', 'x-content-type-options': 'nosniff' });
           response.end(bytes);
         } catch (error) {

@@ -4,7 +4,7 @@ import { format } from '@fast-csv/format';
 import ExcelJS from 'exceljs';
 import type { DataSource } from 'typeorm';
 import { chinaDateOf, DEPARTMENT_NAMES, mayManageOffice, resultLabel, type Department } from '@dr/domain';
-import { badInput, forbidden, principalOrReply, sendFileError, type HttpRoute } from '@dr/subgraph-kit';
+import { appendAudit, badInput, forbidden, principalOrReply, sendFileError, type HttpRoute } from '@dr/subgraph-kit';
 import { parseResultCodes } from '../section-state';
 import { ResultEntity } from './result.entity';
 
@@ -47,6 +47,7 @@ export function resultExportRoutes(department: Department, dataSource: DataSourc
           const planId = url.searchParams.get('planId');
           if (planId !== null && !/^[0-9A-Za-z-]{1,36}$/.test(planId)) throw badInput('planId', '实施方案编号无效');
           const next = () => publishedRows(dataSource, planId, department);
+          await appendAudit(dataSource, { action: 'file.read', objectType: `results.${match[1]}`, detail: { planId } });
           if (match[1] === 'csv') {
             attachment(response, department, 'csv', 'text/csv; charset=utf-8');
             const csv = format({ headers: [...RESULT_EXPORT_HEADERS], writeBOM: true, quoteColumns: true, quoteHeaders: true, alwaysWriteHeaders: true });
