@@ -21,6 +21,7 @@ import { CalendarYears1700000000006 } from './migrations/1700000000006-calendar-
 import { PublicResultCorrectionRow, PublicResultRow } from './public-results/public-result.entity';
 import { PublicResults1700000000020 } from './migrations/1700000000020-public-results';
 import { Plan2022Reference1700000000030 } from './migrations/1700000000030-plan-2022';
+import { InspectionCreationReason1700000000031 } from './migrations/1700000000031-inspection-creation-reason';
 
 export const OFFICE_ENTITIES = [Plan, Venue, Inspector, InspectorConflict, Inspection, TeamMember, User, Draw, DrawBlob, ImportJob, ImportRowError, RecordSignature, VenueResponse, IdempotentRequest, LoginThrottle, CalendarYearRecord, OutboxEventEntity, InboxEventEntity, PublicResultRow, PublicResultCorrectionRow];
-export const OFFICE_MIGRATIONS = [OfficeInitial1700000000000, DirectoriesAndDraws1700000000002, DirectoryImports1700000000003, Visits1700000000004, LoginThrottle1700000000005, CalendarYears1700000000006, OfficeEvents1700000000010, PublicResults1700000000020, Plan2022Reference1700000000030];
+export const OFFICE_MIGRATIONS = [OfficeInitial1700000000000, DirectoriesAndDraws1700000000002, DirectoryImports1700000000003, Visits1700000000004, LoginThrottle1700000000005, CalendarYears1700000000006, OfficeEvents1700000000010, PublicResults1700000000020, Plan2022Reference1700000000030, InspectionCreationReason1700000000031];

@@ -12,3 +12,4 @@ export * from './calendar';
 export * from './china-date';
 export * from './input-text';
 export * from './plan-rules';
+export * from './team-rules';

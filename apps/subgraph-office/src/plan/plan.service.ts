@@ -92,3 +92,14 @@ async function assertDocumentNumberFree(manager: EntityManager, documentNumber: 
   const holder = await manager.findOneBy(Plan, exceptId ? { documentNumber, id: Not(exceptId) } : { documentNumber });
   if (holder) throw badInput('documentNumber', `文号“${documentNumber}”已被方案“${holder.title}”使用`);
 }
+
+/**
+ * Call before the plan's first draw or inspection is written, in the same transaction: when it is the
+ * first, the departments are told the plan is frozen (`plan.frozen`, ADR 0013), so its check items no
+ * longer change and every record reads the versions the plan was drawn with (R-ITEM-4).
+ */
+export async function freezePlanIfFirstUse(manager: EntityManager, plan: Plan): Promise<void> {
+  if (await isDrawStarted(manager, plan.id)) return;
+  const payload: EventPayloads['plan.frozen'] = { planId: plan.id, frozenAt: new Date().toISOString(), departments: [...plan.participatingDepartments] };
+  await publishEvent(manager, { source: 'office', topic: 'plan.frozen', payload, destinations: plan.participatingDepartments });
+}
