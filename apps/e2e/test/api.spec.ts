@@ -133,8 +133,9 @@ describe.each(testDatabases())('the platform through the gateway on %s', (db: 's
     const count = async () => (await graphql(gateway, `query($id: ID!) { plan(id: $id) { inspections { totalCount } } }`, { id: PLAN_2022.id }, office)).data.plan.inspections.totalCount;
     const before = await count();
     const [leader] = demoInspectors().filter((i) => i.department === 'culture');
+    const [market] = demoInspectors().filter((i) => i.department === 'market');
     const [member] = demoInspectors().filter((i) => i.department === 'fire');
-    const input = { planId: PLAN_2022.id, venueId: demoVenues()[30].id, scheduledDate: '2022-10-10', leaderId: leader.id, memberIds: [member.id] };
+    const input = { planId: PLAN_2022.id, venueId: demoVenues()[30].id, scheduledDate: '2022-10-10', leaderId: leader.id, memberIds: [market.id, member.id], reason: '群众投诉举报' };
     const mutation = 'mutation Create($input: CreateInspectionInput!) { createInspection(input: $input) { id scheduledDate team { leader { id } } } }';
     const refused = await graphql(gateway, mutation, { input }, culture);
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
@@ -149,10 +150,10 @@ describe.each(testDatabases())('the platform through the gateway on %s', (db: 's
     const [leader] = demoInspectors().filter((i) => i.department === 'culture');
     const [member] = demoInspectors().filter((i) => i.department === 'market');
     const mutation = 'mutation Create($input: CreateInspectionInput!) { createInspection(input: $input) { id } }';
-    const outside = await graphql(gateway, mutation, { input: { planId: PLAN_2022.id, venueId: demoVenues()[31].id, scheduledDate: '2023-03-01', leaderId: leader.id, memberIds: [member.id] } }, office);
+    const outside = await graphql(gateway, mutation, { input: { planId: PLAN_2022.id, venueId: demoVenues()[31].id, scheduledDate: '2023-03-01', leaderId: leader.id, memberIds: [member.id], reason: '上级交办' } }, office);
     expect(outside.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'scheduledDate' } });
     expect(outside.errors?.[0].message).toContain('2022-07-26 至 2022-12-31');
-    const malformed = await graphql(gateway, mutation, { input: { planId: PLAN_2022.id, venueId: demoVenues()[31].id, scheduledDate: '10/01/2022', leaderId: leader.id, memberIds: [member.id] } }, office);
+    const malformed = await graphql(gateway, mutation, { input: { planId: PLAN_2022.id, venueId: demoVenues()[31].id, scheduledDate: '10/01/2022', leaderId: leader.id, memberIds: [member.id], reason: '上级交办' } }, office);
     expect(malformed.errors?.[0]).toMatchObject({ message: '日期格式应为 YYYY-MM-DD', extensions: { code: 'BAD_USER_INPUT', field: 'scheduledDate' } });
     const tooMany = await graphql(gateway, `query($id: ID!) { plan(id: $id) { inspections(first: 1000) { totalCount } } }`, { id: PLAN_2022.id }, office);
     expect(tooMany.errors?.[0]).toMatchObject({ message: '每页条数不能超过 100', extensions: { code: 'BAD_USER_INPUT', field: 'first' } });

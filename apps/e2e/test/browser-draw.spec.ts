@@ -51,7 +51,8 @@ describe('the double-random draw in Chromium: the wizard, the live result and pu
     await page.getByTestId('draw-commit').click();
     await page.getByTestId('draw-committed').waitFor();
     await expect(page.getByTestId('draw-commitment').textContent()).resolves.toMatch(/^[0-9a-f]{64}$/);
-    await expect(page.getByTestId('draw-snapshots').textContent()).resolves.toContain('60 家');
+    // 60 venues, less the six that already have a demo task in the 2022 plan (one plan never draws a venue twice).
+    await expect(page.getByTestId('draw-snapshots').textContent()).resolves.toContain('54 家');
 
     // 3 揭示: a wrong secret is refused next to its party; the right ones complete the draw.
     await page.getByTestId('draw-to-reveal').click();

@@ -345,7 +345,7 @@ describe('the joint visit on a phone (360×640): arrangement, notice and signatu
     const [leader, market, fire] = [officer('culture', 1), officer('market', 1), officer('fire', 1)];
     const venue = demoVenues()[20];
     const { createInspection } = await call('office', 'mutation($input: CreateInspectionInput!) { createInspection(input: $input) { id } }', {
-      input: { planId: PLAN_2022.id, venueId: venue.id, scheduledDate: '2022-10-12', leaderId: leader.id, memberIds: [market.id, fire.id] },
+      input: { planId: PLAN_2022.id, venueId: venue.id, scheduledDate: '2022-10-12', leaderId: leader.id, memberIds: [market.id, fire.id], reason: '上级交办' },
     });
     const inspectionId: string = createInspection.id;
     for (const department of ['culture', 'market', 'fire'] as const) await submitSection(department, inspectionId);

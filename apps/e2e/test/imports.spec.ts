@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPlatform, type Platform } from '@dr/platform-runner';
 import { generateDemoDirectoryFile, parseDirectoryFile } from '@dr/directory-import';
-import { WEIDONG_STREETS } from '@dr/demo-data';
+import { demoInspections, WEIDONG_STREETS } from '@dr/demo-data';
 import { commitSeed, PLAN_2022 } from '@dr/domain';
 import { nodeSha256 } from '@dr/domain/dist/sha256-node';
 import { testDatabases } from '@dr/config-jest/databases';
@@ -97,7 +97,8 @@ describe.each(testDatabases())('directory import and export through the gateway 
       },
       office,
     );
-    expect(committedDraw.data.commitDraw.venueCount).toBe(before + 1500);
+    // The venues that already have a (demo) task in the plan are not drawn again (R-DRAW-2), so not in the snapshot.
+    expect(committedDraw.data.commitDraw.venueCount).toBe(before + 1500 - new Set(demoInspections().map((i) => i.venueId)).size);
     const revealed = await graphql(
       platform.urls.gateway,
       'mutation($input: RevealDrawInput!) { revealDraw(input: $input) { status inspections(first: 100) { totalCount nodes { venue { uscc } } } } }',

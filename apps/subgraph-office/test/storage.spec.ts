@@ -60,7 +60,7 @@ describe.each(testDatabases())('office storage on %s', (db) => {
     const before = await dataSource.getRepository(Inspection).count();
     const trailBefore = await dataSource.getRepository(AuditEntryEntity).count();
     await expect(
-      sut.create({ planId: PLAN_2022.id, venueId: demoVenues()[1].id, scheduledDate: '2023-01-05', leaderId: leader.id, memberIds: [member.id] }),
+      sut.create({ planId: PLAN_2022.id, venueId: demoVenues()[1].id, scheduledDate: '2023-01-05', leaderId: leader.id, memberIds: [member.id], reason: '上级交办' }),
     ).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'scheduledDate' } });
     expect(await dataSource.getRepository(Inspection).count()).toBe(before);
     // Nothing written, nothing audited (ADR 0016).
@@ -81,7 +81,7 @@ describe.each(testDatabases())('office storage on %s', (db) => {
     const sut = new InspectionService(dataSource);
     const [marketOfficer, other] = await dataSource.getRepository(Inspector).findBy({ department: 'market' });
     await expect(
-      sut.create({ planId: PLAN_2022.id, venueId: demoVenues()[1].id, scheduledDate: '2022-09-01', leaderId: marketOfficer.id, memberIds: [other.id] }),
+      sut.create({ planId: PLAN_2022.id, venueId: demoVenues()[1].id, scheduledDate: '2022-09-01', leaderId: marketOfficer.id, memberIds: [other.id], reason: '上级交办' }),
     ).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'leaderId' } });
   });
 

@@ -12,6 +12,8 @@ import { buildResultResolvers } from './results/result.resolver';
 import { buildReferralResolvers } from './referrals/referral.resolver';
 import { buildFollowUpResolvers } from './follow-ups/follow-up.resolver';
 import type { DepartmentDependencies, DepartmentExtension } from './extension/department-extension';
+import { CheckItemService } from './check-items/check-item.service';
+import { ReorderCheckItemsInput, SaveCheckItemInput } from './check-items/dtos/check-item.inputs';
 
 /** `culture` → `Culture`: the prefix of the department's type and operation names. */
 function typePrefix(department: Department): string {
@@ -52,6 +54,17 @@ export function buildDepartmentSchema(department: Department, extension: Departm
 
     @Field(() => Int)
     order: number;
+
+    @Field(() => Int, { description: '版本号：修改一次加一；检查记录显示检查时的版本' })
+    version: number;
+
+    @Field({ description: '检查依据待法制审核' })
+    legalReviewPending: boolean;
+
+    @Field({ description: '已随方案抽取锁定（不能再修改）' })
+    frozen(): boolean {
+      return (this as unknown as CheckItemEntity).frozenAt != null;
+    }
   }
 
   @ObjectType(`${prefix}Evidence`, { description: '现场证据（照片或文件），按内容的 SHA-256 保存' })
@@ -236,6 +249,23 @@ export function buildDepartmentSchema(department: Department, extension: Departm
   @Resolver()
   class DepartmentResolver {
     private readonly sections = dataSource ? new SectionService(dataSource, department) : null;
+    private readonly checkItemService = dataSource ? new CheckItemService(dataSource, department) : null;
+
+    @Mutation(() => CheckItemType, { name: `${department}SaveCheckItem`, description: `新增或修改${name}在某方案下的检查事项（仅本部门管理员；修改形成新版本；方案抽取后返回 CONFLICT）` })
+    async saveCheckItem(@Arg('input') input: SaveCheckItemInput, @Ctx() context: DepartmentContext): Promise<CheckItemEntity> {
+      const principal = requireDepartment(context, department);
+      const item = await this.checkItemService!.save(input, principal);
+      context.logger.info({ planId: input.planId, checkItemId: item.id, version: item.version, by: principal.userId }, 'check item saved');
+      return item;
+    }
+
+    @Mutation(() => [CheckItemType], { name: `${department}ReorderCheckItems`, description: `调整${name}检查事项的顺序（仅本部门管理员；方案抽取后返回 CONFLICT）` })
+    async reorderCheckItems(@Arg('input') input: ReorderCheckItemsInput, @Ctx() context: DepartmentContext): Promise<CheckItemEntity[]> {
+      const principal = requireDepartment(context, department);
+      const items = await this.checkItemService!.reorder(input.planId, input.checkItemIds, principal);
+      context.logger.info({ planId: input.planId, by: principal.userId }, 'check items reordered');
+      return items;
+    }
 
     @Query(() => [CheckItemType], { name: `${department}CheckItems`, description: `${name}在某方案下的抽查事项清单` })
     async checkItems(@Arg('planId', () => ID) planId: string, @Ctx() context: DepartmentContext): Promise<CheckItemEntity[]> {

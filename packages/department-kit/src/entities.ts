@@ -25,6 +25,57 @@ export class CheckItemEntity {
 
   @Column({ name: 'sort_order', type: 'int' })
   order: number;
+
+  /** The current version; an edit before the draw makes the next one (`check_item_version` keeps all). */
+  @Column({ type: 'int', default: 1 })
+  version: number;
+
+  /** The cited articles await a legal officer's confirmation (待法制审核). */
+  @Column({ name: 'legal_review_pending', type: 'boolean', default: false })
+  legalReviewPending: boolean;
+
+  /** When the plan's draw froze the item (the office's `plan.frozen`); null while it may still change. */
+  @Column({ name: 'frozen_at', type: 'datetime', precision: 6, nullable: true })
+  frozenAt: Date | null;
+}
+
+/** One version of a check item, never changed: what a record inspected with that version read. */
+@Entity('check_item_version')
+@Index('uq_check_item_version', ['checkItemId', 'version'], { unique: true })
+export class CheckItemVersionEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  @Column({ name: 'check_item_id', type: 'varchar', length: 36 })
+  checkItemId: string;
+
+  @Column({ name: 'plan_id', type: 'varchar', length: 36 })
+  planId: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  code: string;
+
+  @Column({ type: 'int' })
+  version: number;
+
+  @Column({ type: 'varchar', length: 500 })
+  title: string;
+
+  @Column({ name: 'legal_basis', type: 'varchar', length: 500 })
+  legalBasis: string;
+
+  @Column({ name: 'sort_order', type: 'int' })
+  order: number;
+
+  @Column({ name: 'legal_review_pending', type: 'boolean' })
+  legalReviewPending: boolean;
+
+  @Column({ name: 'created_at', type: 'datetime', precision: 6 })
+  createdAt: Date;
+
+  /** Null for reference data loaded by a migration. */
+  @Column({ name: 'created_by', type: 'varchar', length: 36, nullable: true })
+  createdBy: string | null;
 }
 
 export type SectionStatusValue = 'NOT_STARTED' | 'IN_PROGRESS' | 'SUBMITTED';

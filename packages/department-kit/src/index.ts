@@ -30,3 +30,6 @@ export * from './follow-ups/dtos/follow-up.inputs';
 export * from './calendar/department-calendar';
 export * from './calendar/calendar-year.entity';
 export * from './extension/department-extension';
+export * from './check-items/check-item.service';
+export * from './check-items/check-items-2022.migration';
+export * from './check-items/dtos/check-item.inputs';

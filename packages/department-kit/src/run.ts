@@ -1,12 +1,12 @@
 import 'reflect-metadata';
-import { CHECK_ITEMS_2022, DEPARTMENT_NAMES, PLAN_2022, type Department, type EventPayloads } from '@dr/domain';
+import { DEPARTMENT_NAMES, type Department, type EventPayloads } from '@dr/domain';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { auditExportRoute, createFileStore, loadConfig, officeOrDepartmentAdmin, printFederatedSchema, runMain, startSubgraph, z, type EventHandlers } from '@dr/subgraph-kit';
 import { buildDepartmentSchema } from './department-schema';
 import { createDepartmentLoaders } from './loaders';
 import { departmentDataSourceSpec } from './tables';
-import { seedCheckItems } from './seed';
+import { CheckItemService } from './check-items/check-item.service';
 import { evidenceRoutes } from './evidence.routes';
 import { GraphVisitAccess } from './visit-access';
 import { ResultService } from './results/result.service';
@@ -35,7 +35,7 @@ export function runDepartmentSubgraph(department: Department, defaultPort: numbe
         await reloadDepartmentCalendar(dataSource.manager);
         return buildDepartmentSchema(department, extension, { dataSource, access });
       },
-      seed: (dataSource, logger) => seedCheckItems(dataSource, department, PLAN_2022.id, CHECK_ITEMS_2022, logger),
+      // The 2022 plan's items are reference data, loaded by a migration (checkItems2022Migration); no demo seed.
       routes: (dataSource, publicKey, logger, config) => [
         ...evidenceRoutes(department, dataSource, createFileStore(join(config.FILES_DIR, department)), access, publicKey, logger),
         ...resultExportRoutes(department, dataSource, publicKey),
@@ -54,6 +54,9 @@ export function runDepartmentSubgraph(department: Department, defaultPort: numbe
         'referral.sent': (manager, event) => new ReferralService(dataSource, department).receiveSent(manager, event.payload as EventPayloads['referral.sent']),
         'referral.answered': (manager, event) => new ReferralService(dataSource, department).receiveAnswer(manager, event.payload as EventPayloads['referral.answered']),
         'calendar.year-loaded': (manager, event) => receiveYearLoaded(manager, event.payload as EventPayloads['calendar.year-loaded']),
+        // A plan set up (a copy starts from the copied plan's items) and a plan drawn (its items freeze), R-ITEM-4.
+        'plan.created': (manager, event) => new CheckItemService(dataSource, department).receivePlanCreated(manager, event.payload as EventPayloads['plan.created']),
+        'plan.frozen': (manager, event) => new CheckItemService(dataSource, department).receivePlanFrozen(manager, event.payload as EventPayloads['plan.frozen']),
       }),
     });
   });

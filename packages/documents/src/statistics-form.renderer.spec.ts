@@ -30,7 +30,8 @@ describe('renderStatisticsForm', () => {
     }
     expect(lines).toContain(`合计 ${totals.join(' ')} —`);
     for (const officer of data.team) expect(pages[0]).toContain(officer.name);
-    expect(pages[0]).toContain('联合监管统计表');
+    // The title as the plan names it, on one line.
+    expect(lines).toContain('互联网上网服务营业场所“双随机、一公开”部门联合监管统计表');
     expect(pages[0]).toContain('第 1 页 共 1 页');
   });
 });

@@ -3,7 +3,8 @@ import { PageWriter, type TableRow } from './page.layout';
 import { SIGNATURE_SIZE, departmentNames, drawSignatureTable } from './shared.sections';
 import type { DepartmentStatistics, RecordFormData } from './types';
 
-export const STATISTICS_FORM_TITLE = '联合监管统计表';
+/** The form's title as the plan names it (平卫双随机办〔2022〕25号 五（一）), without the book-title marks. */
+export const STATISTICS_FORM_TITLE = '互联网上网服务营业场所“双随机、一公开”部门联合监管统计表';
 
 /**
  * One row of 联合监管统计表 per department: items with an outcome (检查事项), 符合, 不符合, 不涉及,
@@ -49,7 +50,8 @@ export async function renderStatisticsForm(data: RecordFormData): Promise<Buffer
   const { plan, venue, inspection } = data;
   const leaders = data.team.filter((o) => o.leader).map((o) => o.name);
 
-  w.centered(STATISTICS_FORM_TITLE, 18, true);
+  // 30 characters: at 15 pt the plan's full title fits one line of A4.
+  w.centered(STATISTICS_FORM_TITLE, 15, true);
   w.gap(2);
   w.centered(plan.title, 10.5);
   w.gap(10);

@@ -51,6 +51,16 @@ export interface EventPayloads {
    * load of the same year never replaces a newer one.
    */
   'calendar.year-loaded': YearArrangement & { loadedAt: string };
+  /**
+   * office → the plan's participating departments: a plan was set up. `copiedFromPlanId`: it copies that
+   * plan, so each department copies its items of that plan as new, not yet frozen, versions (R-ITEM-4).
+   */
+  'plan.created': { planId: string; title: string; copiedFromPlanId: string | null; departments: Department[] };
+  /**
+   * office → the plan's participating departments: the plan's first draw was committed (or its first
+   * inspection created by hand), so the items the inspections use are frozen from `frozenAt` (ISO) on.
+   */
+  'plan.frozen': { planId: string; frozenAt: string; departments: Department[] };
 }
 
 /** A referral as the receiving department keeps it: the facts, the evidence named, the legal basis. */

@@ -11,3 +11,5 @@ export * from './events';
 export * from './calendar';
 export * from './china-date';
 export * from './input-text';
+export * from './plan-rules';
+export * from './team-rules';

@@ -78,3 +78,4 @@ export {
 export { DepartmentWorkbench, type DepartmentWorkbenchProps, type WorkbenchOperations } from './workbench/department-workbench';
 export { WorkbenchModal, type WorkbenchModalProps } from './workbench/workbench-modal';
 export { WorkbenchSections, type WorkbenchSection } from './workbench/workbench-sections';
+export { CheckItemsEditor, type CheckItemOperations, type CheckItemsEditorProps, type CheckItemsModule, type CheckItemsProps, type EditableCheckItem } from './check-items/check-items-editor';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { defaultParameterValues, describeParameters, describeStratumRule, parameterValuesOf, percentToBasisPoints, roundingExample, toParametersInput } from './draw-parameters';
+import { defaultAsOf, defaultParameterValues, describeParameters, describeStratumRule, parameterValuesOf, percentToBasisPoints, roundingExample, toParametersInput } from './draw-parameters';
 
 const plan = { windowStart: '2022-07-26', windowEnd: '2022-12-31', participatingDepartments: ['CULTURE', 'MARKET', 'FIRE'] as const };
 
@@ -15,7 +15,7 @@ describe('draw parameters between the wizard and the API', () => {
       streets: ['东安路街道'],
       excludeNotOperating: true,
       recentInspectionDays: 365,
-      asOf: '2022-07-25',
+      asOf: '2022-07-26',
       strata: [
         { riskClass: 'D', basisPoints: 1250 },
         { riskClass: 'A', count: 3 },
@@ -42,7 +42,7 @@ describe('draw parameters between the wizard and the API', () => {
       streets: [],
       excludeNotOperating: false,
       recentInspectionDays: 0,
-      asOf: '2022-07-25',
+      asOf: '2022-07-26',
       strata: [
         { riskClass: 'D', basisPoints: 333, count: null },
         { riskClass: 'C', basisPoints: null, count: 4 },
@@ -72,8 +72,17 @@ describe('describeParameters', () => {
     const values = { ...defaultParameterValues(plan, '2022-07-25'), batch: '2022-第一批' };
     const lines = Object.fromEntries(describeParameters(values, 'CULTURE', (code) => code).map((line) => [line.key, line.value]));
     expect(lines['streets']).toBe('全部街道');
-    expect(lines['recent']).toBe('排除 2022-07-25 前 365 天内已检查且未发现问题的');
+    expect(lines['recent']).toBe('排除 2022-07-26 前 365 天内已检查且未发现问题的');
     expect(lines['strata']).toBe('D 类 50%（向上取整）；C 类 20%（向上取整）；B 类 10%（向上取整）；A 类 3%（向上取整）');
     expect(lines['officers']).toBe('CULTURE 2 人、MARKET 2 人、FIRE 2 人；组长由CULTURE人员担任');
+  });
+});
+
+describe('基准日期 defaults to the plan\'s window', () => {
+  const window = { windowStart: '2022-07-26', windowEnd: '2022-12-31' };
+  it('today while the window is open', () => expect(defaultAsOf(window, '2022-09-01')).toBe('2022-09-01'));
+  it('the window\'s start before it opens and after it closes', () => {
+    expect(defaultAsOf(window, '2022-07-01')).toBe('2022-07-26');
+    expect(defaultAsOf(window, '2026-12-08')).toBe('2022-07-26');
   });
 });

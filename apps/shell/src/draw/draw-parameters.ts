@@ -72,6 +72,14 @@ export function roundingExample(percent: number, eligible: number): string {
 }
 
 /**
+ * The draw's base date (基准日期) by default: today while the plan's window is open, else the window's start
+ * (a batch prepared before the window opens, or a past plan drawn again, is measured from the window).
+ */
+export function defaultAsOf(plan: { windowStart: string; windowEnd: string }, today: string): string {
+  return today >= plan.windowStart && today <= plan.windowEnd ? today : plan.windowStart;
+}
+
+/**
  * The form's starting values for a new batch of a plan.
  * @param plan - the plan's window and participating departments
  * @param today - today's date in China (`YYYY-MM-DD`), the base date of the exclusions
@@ -82,7 +90,7 @@ export function defaultParameterValues(plan: { windowStart: string; windowEnd: s
     streets: [],
     excludeNotOperating: true,
     recentInspectionDays: 365,
-    asOf: today,
+    asOf: defaultAsOf(plan, today),
     strata: DEFAULT_STRATA.map((row) => ({ ...row })),
     visitStart: plan.windowStart,
     visitEnd: plan.windowEnd,

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Card, Descriptions, Flex, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
@@ -21,16 +21,22 @@ export interface PlanListCardProps {
   actions: (plan: PlanRow, block: boolean) => ReactNode;
   /** Width of the 操作 column; without it the table has none (the title links to the plan). */
   actionsWidth?: number;
+  /** Told the plans of the first page once loaded (newest first): the home page copies the latest. */
+  onLoaded?: (plans: readonly PlanRow[]) => void;
 }
 
 /** Every joint inspection plan, newest first as the server orders them, a page at a time. */
-export function PlanListCard({ title, testId, itemTestId, intro, actions, actionsWidth }: PlanListCardProps) {
+export function PlanListCard({ title, testId, itemTestId, intro, actions, actionsWidth, onLoaded }: PlanListCardProps) {
   const pages = useCursorPages(20);
   const { data, previousData, loading, error, refetch } = useQuery(PlanListDocument, {
     variables: { first: pages.first, after: pages.after },
     notifyOnNetworkStatusChange: true,
   });
   const plans = (data ?? previousData)?.plans;
+  const firstPage = !pages.after ? data?.plans.nodes : undefined;
+  useEffect(() => {
+    if (firstPage) onLoaded?.(firstPage);
+  }, [firstPage, onLoaded]);
 
   if (error && !plans) return <LoadError what="抽查计划" error={error} onRetry={() => void refetch()} />;
 

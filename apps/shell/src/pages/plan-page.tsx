@@ -1,10 +1,14 @@
 import { useQuery } from '@apollo/client/react';
-import { Button, Card, Descriptions, Flex, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Button, Card, Descriptions, Flex, Segmented, Tag, Typography } from 'antd';
+import { DEPARTMENT_REMOTES } from '../remotes/department-remotes';
+import { RemoteCheckItems } from '../remotes/remote-check-items';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import {
   CardHeading,
   CursorPager,
   departmentName,
+  type DepartmentCode,
   formatDate,
   formatDateRange,
   INSPECTION_STATUS,
@@ -165,6 +169,37 @@ export function PlanPage() {
       <Card title={<CardHeading>检查任务</CardHeading>}>
         <PlanInspections planId={planId} />
       </Card>
+      {plan && <PlanCheckItems planId={planId} departments={plan.participatingDepartments} ownDepartment={permissions.department} departmentAdmin={permissions.departmentAdmin} />}
     </DetailPageBody>
+  );
+}
+
+/** Props of {@link PlanCheckItems}. */
+interface PlanCheckItemsProps {
+  planId: string;
+  departments: readonly DepartmentCode[];
+  ownDepartment: DepartmentCode | null;
+  departmentAdmin: boolean;
+}
+
+/**
+ * 检查事项 (R-ITEM-4): each participating department's items of the plan, from its own remote; the
+ * department's admin maintains its own (others read). A department's staff start on their own.
+ */
+function PlanCheckItems({ planId, departments, ownDepartment, departmentAdmin }: PlanCheckItemsProps) {
+  const remotes = DEPARTMENT_REMOTES.filter((remote) => departments.includes(remote.department));
+  const [selected, setSelected] = useState<DepartmentCode>(ownDepartment && departments.includes(ownDepartment) ? ownDepartment : remotes[0]?.department);
+  const remote = remotes.find((candidate) => candidate.department === selected);
+  return (
+    <Card title={<CardHeading>检查事项</CardHeading>} data-testid="plan-check-items">
+      <Segmented<DepartmentCode>
+        value={selected}
+        onChange={setSelected}
+        options={remotes.map((candidate) => ({ value: candidate.department, label: departmentName(candidate.department) }))}
+        style={{ marginBottom: 12 }}
+        data-testid="plan-check-items-department"
+      />
+      {remote && <RemoteCheckItems key={remote.key} remote={remote} planId={planId} readOnly={!(departmentAdmin && ownDepartment === remote.department)} />}
+    </Card>
   );
 }

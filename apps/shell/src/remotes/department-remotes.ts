@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import { loadRemote, registerRemotes } from '@module-federation/enhanced/runtime';
-import type { DepartmentCode, InspectionTabModule, InspectionTabProps, WorkbenchModule, WorkbenchProps } from '@dr/ui';
+import type { CheckItemsModule, CheckItemsProps, DepartmentCode, InspectionTabModule, InspectionTabProps, WorkbenchModule, WorkbenchProps } from '@dr/ui';
 import type { RemoteKey, RuntimeConfig } from '../config/runtime-config';
 
 /** A department's microfrontend: its `/config.json` key and its module-federation container name. */
@@ -61,4 +61,20 @@ export async function loadWorkbench(remote: DepartmentRemote, fresh: boolean): P
     throw new Error(`${remote.containerName}/Workbench does not export a Workbench component`);
   }
   return module.Workbench;
+}
+
+/**
+ * Loads a department's `./CheckItems` (检查事项 of a plan) at run time, like {@link loadInspectionTab}.
+ * @param remote - which department
+ * @param fresh - register the remote again first (a retry after a failed load)
+ */
+export async function loadCheckItems(remote: DepartmentRemote, fresh: boolean): Promise<ComponentType<CheckItemsProps>> {
+  const entry = manifestUrls.get(remote.containerName);
+  if (!entry) throw new Error(`remote ${remote.containerName} was not registered`);
+  if (fresh) registerRemotes([{ name: remote.containerName, entry }], { force: true });
+  const module = await loadRemote<CheckItemsModule>(`${remote.containerName}/CheckItems`);
+  if (typeof module?.CheckItems !== 'function') {
+    throw new Error(`${remote.containerName}/CheckItems does not export a CheckItems component`);
+  }
+  return module.CheckItems;
 }

@@ -9,6 +9,8 @@ export interface Permissions {
   office: boolean;
   /** The department of department staff, null for the joint office. */
   department: DepartmentCode | null;
+  /** DEPARTMENT_ADMIN: keeps the department's check items (检查事项) of a plan before its draw. */
+  departmentAdmin: boolean;
   /** May keep (create, edit, import) this department's officers: the office, or the department's own admin. */
   mayKeepInspectors: (department: DepartmentCode) => boolean;
   /** May import officers at all (the office or any department admin; rows of other departments are refused). */
@@ -25,6 +27,7 @@ export function usePermissions(): Permissions {
     known: !!user,
     office,
     department,
+    departmentAdmin,
     mayKeepInspectors: (target) => office || (departmentAdmin && department === target),
     mayImportInspectors: office || departmentAdmin,
   };

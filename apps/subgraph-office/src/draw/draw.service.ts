@@ -8,8 +8,8 @@ import {
   isDrawFailure,
   isWithinWindow,
   resultHash,
-  notEnoughOfficersMessage,
   snapshotHash,
+  staffingProblems,
   validateDrawInputs,
   type Department,
   type DrawOutcome,
@@ -26,8 +26,10 @@ import { Plan } from '../plan/plan.entity';
 import { Inspection, InspectionStatus } from '../inspection/inspection.entity';
 import { Draw, DrawStatus } from './draw.entity';
 import { readDrawBlob, writeDrawBlob } from './draw-blobs';
-import { readDrawSnapshot } from './draw-snapshot';
+import { readDrawSnapshot, tasksOfPlan } from './draw-snapshot';
+import { Venue } from '../venue/venue.entity';
 import type { CommitDrawInput, DrawParametersInput, RevealDrawInput } from './dtos/draw.inputs';
+import { freezePlanIfFirstUse } from '../plan/plan.service';
 
 
 function toParameters(plan: Plan, input: DrawParametersInput): DrawParameters {
@@ -86,7 +88,9 @@ export class DrawService {
       }
       await this.checkRedraw(manager, input, parameters.batch);
 
-      const { venues, inspectors } = await readDrawSnapshot(manager);
+      // One plan never draws a venue twice: a venue that already has a task in this plan (another batch,
+      // or added by hand) is not in this draw's object directory; a redraw may draw its predecessor's again.
+      const { venues, inspectors } = await readDrawSnapshot(manager, await tasksOfPlan(manager, plan.id, input.supersedesId ?? null));
       timer.lap('readDirectories');
       try {
         validateDrawInputs(venues, inspectors, parameters);
@@ -94,6 +98,9 @@ export class DrawService {
         if (error instanceof DrawError) throw badInput(`parameters.${String(error.details.field ?? '')}`.replace(/\.$/, ''), error.message);
         throw error;
       }
+      // Everything that can fail at the reveal fails here, before the commitment is published (R-DRAW-2).
+      const [problem] = staffingProblems(venues, inspectors, parameters);
+      if (problem) throw badInput('parameters.officersPerDepartment', await this.staffingMessage(manager, problem));
       const seedCommitments = input.seedCommitments.map((c) => ({ party: c.party.trim(), commitment: c.commitment }));
       if (new Set(seedCommitments.map((c) => c.party)).size !== seedCommitments.length) throw badInput('seedCommitments', '同一参与方只能提交一个承诺');
       const venueSnapshotHash = snapshotHash(nodeSha256, venues);
@@ -123,12 +130,22 @@ export class DrawService {
         createdAt: new Date(),
         revealedAt: null,
       });
+      await freezePlanIfFirstUse(manager, plan);
       await manager.insert(Draw, draw);
       await writeDrawBlob(manager, draw.id, 'venues', venues);
       await writeDrawBlob(manager, draw.id, 'inspectors', inspectors);
       timer.lap('storeSnapshots');
       return draw;
     });
+  }
+
+  /** Why a team cannot be staffed, naming the venue by its name (never its id) and the department. */
+  private async staffingMessage(manager: EntityManager, problem: { venueId: string | null; department: Department; needed: number; available: number }): Promise<string> {
+    const department = DEPARTMENT_NAMES[problem.department].full;
+    const why = `每个检查组需要 ${problem.needed} 名${department}执法人员，可参加的只有 ${problem.available} 名（已排除请假、执法证在检查期间不全程有效、申报回避的人员）`;
+    if (!problem.venueId) return `检查组人数设置过多：${why}。请减少该部门的人数，或先在执法检查人员名录库中补充人员`;
+    const venue = await manager.findOne(Venue, { where: { id: problem.venueId }, select: { name: true } });
+    return `检查对象“${venue?.name ?? '（已从名录库删除）'}”可能被抽中，但无法组成检查组：${why}。请调整回避申报或人数设置`;
   }
 
   /** A batch is drawn once; drawing it again names the draw it replaces and says why. */
@@ -163,7 +180,7 @@ export class DrawService {
     try {
       outcome = drawOutcome(nodeSha256, { venues, inspectors, parameters, seedCommitments: JSON.parse(draw.seedCommitments), reveals });
       // The outcome holds the facts; the people-facing reason is worded from them, as the draw's own error is.
-      if (isDrawFailure(outcome)) failureMessage = notEnoughOfficersMessage(outcome.error);
+      if (isDrawFailure(outcome)) failureMessage = await this.staffingMessage(this.dataSource.manager, outcome.error);
     } catch (error) {
       if (!(error instanceof DrawError)) throw error;
       // A mistyped secret is the caller's to correct; nothing is recorded.

@@ -68,6 +68,11 @@ export class Inspection {
   @Column({ name: 'completed_at', type: 'datetime', precision: 6, nullable: true })
   completedAt: Date | null;
 
+  /** Why the task was made by hand, not drawn (createInspection); null for a drawn one. */
+  @Column({ name: 'creation_reason', type: 'varchar', length: 500, nullable: true })
+  @Field(() => String, { nullable: true, description: '手工建立检查任务的理由；抽取产生的为空' })
+  creationReason: string | null;
+
   @VersionColumn({ type: 'int' })
   version: number;
 

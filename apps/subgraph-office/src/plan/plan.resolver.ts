@@ -1,10 +1,15 @@
-import { Arg, Args, Ctx, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { Connection, decodeCursor, PageArgs, requirePrincipal, toPage } from '@dr/subgraph-kit';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Connection, decodeCursor, PageArgs, requireOffice, requirePrincipal, toPage } from '@dr/subgraph-kit';
 import type { DataSource } from 'typeorm';
 import { mayManageOffice } from '@dr/domain';
 import { Plan } from './plan.entity';
 import { Inspection } from '../inspection/inspection.entity';
 import type { OfficeContext } from '../loaders';
+import { CreatePlanInput, PlanInput } from './dtos/plan.input';
+import { drawStartedPlans, isDrawStarted, PlanService } from './plan.service';
+
+/** A plan of a listed page carries whether it may be edited, found for the whole page at once. */
+type ListedPlan = Plan & { editable?: boolean };
 
 @ObjectType()
 export class PlanConnection extends Connection(Plan) {}
@@ -14,13 +19,41 @@ export class InspectionConnection extends Connection(Inspection) {}
 
 @Resolver(() => Plan)
 export class PlanResolver {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly plansService: PlanService;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.plansService = new PlanService(dataSource);
+  }
+
+  @Mutation(() => Plan, { description: '新建实施方案，或复制上年方案（联席办管理员；各部门的检查事项随之复制为新版本）' })
+  async createPlan(@Arg('input') input: CreatePlanInput, @Ctx() context: OfficeContext): Promise<Plan> {
+    const principal = requireOffice(context);
+    const plan = await this.plansService.create(input, principal);
+    context.logger.info({ planId: plan.id, copiedFrom: input.copyFromPlanId ?? null, by: principal.userId }, 'plan created');
+    return plan;
+  }
+
+  @Mutation(() => Plan, { description: '修改实施方案（联席办管理员；首次抽取或建立检查任务后不能修改，返回 CONFLICT）' })
+  async updatePlan(@Arg('id', () => ID) id: string, @Arg('input') input: PlanInput, @Ctx() context: OfficeContext): Promise<Plan> {
+    const principal = requireOffice(context);
+    const plan = await this.plansService.update(id, input);
+    context.logger.info({ planId: id, by: principal.userId }, 'plan updated');
+    return plan;
+  }
+
+  @FieldResolver(() => Boolean, { description: '能否修改：首次抽取或建立检查任务之前' })
+  async editable(@Root() plan: ListedPlan, @Ctx() context: OfficeContext): Promise<boolean> {
+    requirePrincipal(context);
+    return plan.editable ?? !(await isDrawStarted(this.dataSource.manager, plan.id));
+  }
 
   @Query(() => PlanConnection, { description: '实施方案列表（按印发日期倒序）' })
   async plans(@Args() page: PageArgs, @Ctx() context: OfficeContext): Promise<PlanConnection> {
     requirePrincipal(context);
     const offset = decodeCursor(page.after);
     const [nodes, total] = await this.dataSource.getRepository(Plan).findAndCount({ order: { issueDate: 'DESC', id: 'ASC' }, skip: offset, take: page.first });
+    const started = nodes.length ? await drawStartedPlans(this.dataSource, nodes.map((plan) => plan.id)) : new Set<string>();
+    for (const plan of nodes as ListedPlan[]) plan.editable = !started.has(plan.id);
     return toPage(nodes, total, offset);
   }
 

@@ -7,3 +7,4 @@ export * from './select';
 export * from './teams';
 export * from './draw';
 export * from './receipt';
+export * from './staffing-check';

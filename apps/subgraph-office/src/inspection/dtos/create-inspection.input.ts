@@ -1,4 +1,5 @@
 import { ArrayMaxSize, ArrayMinSize, Length, Matches } from 'class-validator';
+import { SafeText } from '@dr/subgraph-kit';
 import { Field, ID, InputType } from 'type-graphql';
 
 @InputType({ description: '新建检查：对象、日期与检查组' })
@@ -24,4 +25,9 @@ export class CreateInspectionInput {
   @ArrayMaxSize(20, { message: '检查组组员不能超过 20 人' })
   @Length(1, 36, { each: true, message: '组员编号无效' })
   memberIds: string[];
+
+  @Field({ description: '手工建立（而非抽取）检查任务的理由，如 投诉举报、上级交办' })
+  @Length(1, 500, { message: '理由应为 1–500 个字符' })
+  @SafeText({ label: '理由', multiline: true })
+  reason: string;
 }
