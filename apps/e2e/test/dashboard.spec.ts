@@ -1,13 +1,12 @@
-import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { startPlatform, type Platform } from '@dr/platform-runner';
-import { DEPARTMENTS, PLAN_2022, type Department } from '@dr/domain';
-import { demoInspections, demoInspectors, demoVenues } from '@dr/demo-data';
+import { DEPARTMENTS, PLAN_2022 } from '@dr/domain';
+import { demoInspections, demoVenues } from '@dr/demo-data';
 import { testDatabases } from '@dr/config-jest/databases';
 import { graphql, login } from './graphql';
-import { dataUrl, signaturePng } from './images';
+import { signAndPublishFirstVisit } from './signed-visit';
 
 const USERS = ['office', 'culture-admin', 'market-admin', 'fire-admin', 'culture-inspector', 'market-inspector', 'fire-inspector'] as const;
-const officer = (department: Department, n: number) => demoInspectors().filter((i) => i.department === department)[n - 1];
 
 /** An enum value in a GraphQL argument list (unquoted). */
 class Enum {
@@ -40,68 +39,11 @@ describe.each(testDatabases())('the plan dashboard through the gateway on %s: ev
     return answer.data.plan.inspections.totalCount;
   }
 
-  async function submitSection(department: Department, user: string) {
-    const query = `query($id: ID!) { inspection(id: $id) { ${department}Section { version items { checkItem { id code } } } } }`;
-    const section = (await call(user, query, { id: visit.id })).data.inspection[`${department}Section`];
-    const culture = department === 'culture';
-    const items = section.items.map((i: any) => ({ checkItemId: i.checkItem.id, outcome: culture && i.checkItem.code === 'C4' ? 'NON_COMPLIANT' : 'COMPLIANT' }));
-    const extra = culture
-      ? { resultCodes: [5], orders: [{ kind: 'RECTIFY', delivery: 'WRITTEN', content: '限三日内悬挂《网络文化经营许可证》', deadline: '2022-08-13', checkItemId: items[3].checkItemId }] }
-      : { resultCodes: [1, 9], orders: [] };
-    const saved = await call(user, `mutation($input: SaveSectionInput!) { ${department}SaveSection(input: $input) { version } }`, {
-      input: { inspectionId: visit.id, planId, expectedVersion: section.version, idempotencyKey: randomUUID(), items, ...extra },
-    });
-    expect(saved.errors).toBeUndefined();
-    const submitted = await call(user, `mutation($input: SubmitSectionInput!) { ${department}SubmitSection(input: $input) { status } }`, {
-      input: { inspectionId: visit.id, expectedVersion: saved.data[`${department}SaveSection`].version, idempotencyKey: randomUUID() },
-    });
-    expect(submitted.errors).toBeUndefined();
-  }
-
-  async function waitForResult(department: Department): Promise<any> {
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      const found = (await call('office', `query($id: ID!) { ${department}Result(inspectionId: $id) { version status } }`, { id: visit.id })).data?.[`${department}Result`];
-      if (found) return found;
-      if (Date.now() > deadline) throw new Error(`${department} result not formed`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-
-  async function enterAndPublish(department: Department, summary: string) {
-    const pending = await waitForResult(department);
-    const entered = await call(`${department}-inspector`, `mutation($input: EnterResultInput!) { ${department}EnterResult(input: $input) { version } }`, {
-      input: { inspectionId: visit.id, expectedVersion: pending.version, summary },
-    });
-    expect(entered.errors).toBeUndefined();
-    const published = await call(`${department}-admin`, `mutation($input: PublishResultInput!) { ${department}PublishResult(input: $input) { status } }`, {
-      input: { inspectionId: visit.id, expectedVersion: entered.data[`${department}EnterResult`].version },
-    });
-    expect(published.errors).toBeUndefined();
-  }
-
   beforeAll(async () => {
     platform = await startPlatform({ db });
     gateway = platform.urls.gateway;
     for (const user of USERS) tokens[user] = await login(gateway, user);
-    // One inspection all the way: every department submits, everyone signs; culture orders a fix (a follow-up)
-    // and publishes code 5, market publishes 1 and 9, fire leaves its result waiting past the deadline.
-    await submitSection('culture', 'culture-inspector');
-    await submitSection('market', 'market-inspector');
-    await submitSection('fire', 'fire-inspector');
-    for (const inspectorId of [visit.leaderId, officer('market', 1).id, officer('fire', 1).id]) {
-      const signed = await call('culture-inspector', 'mutation($input: OfficerSignatureInput!) { signRecordForm(input: $input) { id } }', {
-        input: { inspectionId: visit.id, inspectorId, image: dataUrl(signaturePng(120, 40, parseInt(inspectorId.slice(-2), 16))), idempotencyKey: randomUUID() },
-      });
-      expect(signed.errors).toBeUndefined();
-    }
-    const venueSigned = await call('culture-inspector', 'mutation($input: VenueSignatureInput!) { recordVenueSignature(input: $input) { status } }', {
-      input: { inspectionId: visit.id, signerName: '场所负责人', signature: dataUrl(signaturePng(120, 40, 7)), stamp: dataUrl(signaturePng(80, 80, 3)), idempotencyKey: randomUUID() },
-    });
-    expect(venueSigned.data?.recordVenueSignature.status).toBe('COMPLETED');
-    await enterAndPublish('culture', '未悬挂许可证，已责令改正');
-    await enterAndPublish('market', '未发现问题');
-    await waitForResult('fire');
+    await signAndPublishFirstVisit(call);
   }, 180_000);
   afterAll(() => platform?.close());
 
@@ -168,6 +110,39 @@ describe.each(testDatabases())('the plan dashboard through the gateway on %s: ev
     expect(other.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
     const badCode = await call('office', `{ cultureResults(first: 1, resultCode: 11) { totalCount } }`);
     expect(badCode.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+
+  /** Rows of a streamed XLSX export (the header row not counted). */
+  async function exportedRows(user: string, path: string): Promise<string[][]> {
+    const response = await fetch(new URL(path, gateway), { headers: { authorization: `Bearer ${tokens[user]}` } });
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
+    const rows: string[][] = [];
+    workbook.worksheets[0].eachRow((row, number) => {
+      if (number > 1) rows.push((row.values as unknown[]).slice(1).map((cell) => String(cell ?? '')));
+    });
+    return rows;
+  }
+
+  it('every list exports to XLSX with the same filters: as many rows as the list is long, in Chinese', async () => {
+    const culture = await exportedRows('office', `/files/culture/progress/results.xlsx?planId=${planId}&status=PUBLISHED&resultCode=5`);
+    expect(culture).toHaveLength(await listLength('office', 'cultureResults', { planId, status: new Enum('PUBLISHED'), resultCode: 5 }));
+    expect(culture[0]).toEqual(expect.arrayContaining(['已公示', '5', '发现问题已责令改正']));
+    const overdue = await exportedRows('culture-admin', `/files/culture/progress/follow-ups.xlsx?planId=${planId}&overdue=true`);
+    expect(overdue).toHaveLength(await listLength('office', 'cultureFollowUps', { planId, overdue: true }));
+    expect(overdue[0]).toEqual(expect.arrayContaining(['限三日内悬挂《网络文化经营许可证》', '待复查']));
+    for (const stage of Object.values(STAGES)) {
+      expect(await exportedRows('office', `/files/plans/${planId}/inspections.xlsx?stage=${stage}`)).toHaveLength(await inspectionsLength('office', { stage: new Enum(stage) }));
+    }
+    // Another department's staff may not export; a bad filter is a 400 naming the field.
+    const foreign = await fetch(new URL(`/files/culture/progress/results.xlsx?planId=${planId}`, gateway), { headers: { authorization: `Bearer ${tokens['market-admin']}` } });
+    expect(foreign.status).toBe(403);
+    const bad = await fetch(new URL(`/files/culture/progress/results.xlsx?resultCode=11`, gateway), { headers: { authorization: `Bearer ${tokens.office}` } });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ code: 'BAD_USER_INPUT', field: 'resultCode' });
+    const anonymous = await fetch(new URL(`/files/plans/${planId}/inspections.xlsx`, gateway));
+    expect(anonymous.status).toBe(401);
   });
 
   it("the plan's task list: sorted by street or by state; filtered by state and street; searched by name or code", async () => {

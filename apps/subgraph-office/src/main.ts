@@ -1,3 +1,4 @@
+import { inspectionExportRoutes } from './progress/inspection-export.routes';
 import 'reflect-metadata';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -77,6 +78,7 @@ runMain('office', async () => {
       ...importRoutes(dataSource, importsFor(dataSource, logger), publicKey),
       ...visitRoutes({ dataSource, files, sections, renderer, publicKey, logger }),
       ...publicResultRoutes(dataSource),
+      ...inspectionExportRoutes(dataSource, publicKey),
     ],
     // What the departments tell the office (ADR 0013): published results, and venues' latest inspections.
     eventHandlers: (_dataSource, logger) => ({

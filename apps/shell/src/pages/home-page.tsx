@@ -4,15 +4,18 @@ import { usePageFrame } from '../layout/page-frame';
 import { usePermissions } from '../session/use-permissions';
 import { PlanListCard } from './plan-list-card';
 import { WorkbenchReminder } from './workbench-reminder';
+import { PlanDashboard } from './dashboard/plan-dashboard';
 
-/** The joint office's home: every joint inspection plan, newest first as the server orders them. */
+/** The home page: the dashboard for the office and department admins, then every plan, newest first as the server orders them. */
 export function HomePage() {
   usePageFrame('抽查计划', [{ title: '抽查计划' }]);
   const navigate = useNavigate();
-  const { department } = usePermissions();
+  const { department, office, departmentAdmin } = usePermissions();
   return (
     <>
       {department && <WorkbenchReminder department={department} />}
+      {/* 进度看板: the office sees every department, a department admin the own one. */}
+      {(office || departmentAdmin) && <PlanDashboard departments={office ? ['CULTURE', 'MARKET', 'FIRE'] : [department!]} />}
       <PlanListCard
         title="部门联合抽查计划"
         testId="plan-list"

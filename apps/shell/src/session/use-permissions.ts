@@ -7,6 +7,8 @@ export interface Permissions {
   known: boolean;
   /** OFFICE_ADMIN: plans, the venue directory, every officer, draws. */
   office: boolean;
+  /** DEPARTMENT_ADMIN: the own department's dashboard, review and publication. */
+  departmentAdmin: boolean;
   /** The department of department staff, null for the joint office. */
   department: DepartmentCode | null;
   /** May keep (create, edit, import) this department's officers: the office, or the department's own admin. */
@@ -24,6 +26,7 @@ export function usePermissions(): Permissions {
   return {
     known: !!user,
     office,
+    departmentAdmin,
     department,
     mayKeepInspectors: (target) => office || (departmentAdmin && department === target),
     mayImportInspectors: office || departmentAdmin,
