@@ -48,7 +48,7 @@ function ResultList({ department, filter }: { department: DepartmentCode; filter
   const statusTag = (row: ResultRow) => <Tag color={row.status === 'PUBLISHED' ? 'green' : 'blue'}>{RESULT_STATUS_LABELS[row.status]}</Tag>;
   return (
     <>
-      <Typography.Paragraph data-testid="drill-down-count">共 {connection?.totalCount ?? 0} 条</Typography.Paragraph>
+      {connection && <Typography.Paragraph data-testid="drill-down-count">共 {connection.totalCount} 条</Typography.Paragraph>}
       <ResponsiveList<ResultRow>
         items={connection?.nodes ?? []}
         rowKey={(row) => row.inspectionId}
@@ -100,7 +100,7 @@ function FollowUpList({ department, filter }: { department: DepartmentCode; filt
     row.overdue ? <Tag color="red">已超期</Tag> : row.state === 'OPEN' ? <Tag color="blue">待复查</Tag> : <Tag color="green">{row.outcome ? REINSPECTION_OUTCOME_LABELS[row.outcome] : '已办结'}</Tag>;
   return (
     <>
-      <Typography.Paragraph data-testid="drill-down-count">共 {connection?.totalCount ?? 0} 条</Typography.Paragraph>
+      {connection && <Typography.Paragraph data-testid="drill-down-count">共 {connection.totalCount} 条</Typography.Paragraph>}
       <ResponsiveList<FollowUpRow>
         items={connection?.nodes ?? []}
         rowKey={(row) => row.id}
