@@ -62,6 +62,7 @@ function createAppRouter() {
           path: 'plans/:planId/draws/:drawId',
           lazy: () => import('./pages/draws/draw-wizard-page').then((page) => ({ Component: page.DrawWizardPage })),
         },
+        { path: 'dashboard/:department/:list', lazy: () => import('./pages/dashboard/drill-down-page').then((page) => ({ Component: page.DrillDownPage })) },
         { path: 'workbench', lazy: () => import('./pages/workbench-page').then((page) => ({ Component: page.WorkbenchPage })) },
         {
           path: 'directories/venues',

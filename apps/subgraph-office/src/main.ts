@@ -1,3 +1,4 @@
+import { inspectionExportRoutes } from './progress/inspection-export.routes';
 import 'reflect-metadata';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -80,6 +81,7 @@ runMain('office', async () => {
       ...visitRoutes({ dataSource, files, sections, renderer, publicKey, logger }),
       ...publicResultRoutes(dataSource),
       auditExportRoute({ path: '/files/audit.csv', fileName: '联席办审计日志.csv', dataSource, publicKey, authorize: officeOnly }),
+      ...inspectionExportRoutes(dataSource, publicKey),
     ],
     // What the departments tell the office (ADR 0013): published results, and venues' latest inspections.
     eventHandlers: (_dataSource, logger) => ({

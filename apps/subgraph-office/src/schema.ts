@@ -14,8 +14,9 @@ import { VisitResolver } from './visit/visit.resolver';
 import type { VisitService } from './visit/visit.service';
 import { CalendarResolver } from './calendar/calendar.resolver';
 import { PublicResultResolver } from './public-results/public-result.resolver';
+import { PlanProgressResolver } from './progress/plan-progress.resolver';
 
-const RESOLVERS = [AuthResolver, PlanResolver, InspectionResolver, VenueResolver, InspectorResolver, DrawResolver, ImportResolver, VisitResolver, CalendarResolver, PublicResultResolver] as const;
+const RESOLVERS = [AuthResolver, PlanResolver, InspectionResolver, VenueResolver, InspectorResolver, DrawResolver, ImportResolver, VisitResolver, CalendarResolver, PublicResultResolver, PlanProgressResolver] as const;
 
 /** Services with state or secrets, made once by `main` and handed to the resolvers that need them. */
 export interface OfficeServices {

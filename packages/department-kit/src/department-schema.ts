@@ -11,6 +11,7 @@ import type { VisitAccessCheck } from './visit-access';
 import { buildResultResolvers } from './results/result.resolver';
 import { buildReferralResolvers } from './referrals/referral.resolver';
 import { buildFollowUpResolvers } from './follow-ups/follow-up.resolver';
+import { buildProgressResolvers } from './progress/department-progress.resolver';
 import type { DepartmentDependencies, DepartmentExtension } from './extension/department-extension';
 import { CheckItemService } from './check-items/check-item.service';
 import { ReorderCheckItemsInput, SaveCheckItemInput } from './check-items/dtos/check-item.inputs';
@@ -309,6 +310,7 @@ export function buildDepartmentSchema(department: Department, extension: Departm
         ...buildReferralResolvers(department, prefix, dataSource),
         ...buildFollowUpResolvers(department, prefix, dataSource),
         ...buildAuditTrailResolvers({ source: department, typePrefix: prefix, ownerName: name, authorize: officeOrDepartmentAdmin(department, name), dataSource }),
+        ...buildProgressResolvers(department, prefix, dataSource),
         ...(extension.resolvers ?? []),
       ], orphanedTypes: [InspectionReference, ...(extension.orphanedTypes ?? [])],
       // Each resolver is made once, with the department's dependencies (the kit's own ignore them).

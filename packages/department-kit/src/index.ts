@@ -33,3 +33,5 @@ export * from './extension/department-extension';
 export * from './check-items/check-item.service';
 export * from './check-items/check-items-2022.migration';
 export * from './check-items/dtos/check-item.inputs';
+export * from './progress/progress-filters';
+export * from './progress/department-progress.service';

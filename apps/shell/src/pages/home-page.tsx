@@ -10,17 +10,18 @@ import { PlanForFormDocument, type PlanFormFieldsFragment } from '../generated/g
 import { PlanListCard, type PlanRow } from './plan-list-card';
 import { PlanFormDrawer, type PlanFormMode } from './plan-form-drawer';
 import { WorkbenchReminder } from './workbench-reminder';
+import { PlanDashboard } from './dashboard/plan-dashboard';
 
 /**
- * The joint office's home: every joint inspection plan, newest first as the server orders them. The
- * office sets up a plan here (新建计划), starts from the latest one (复制上年计划), or edits a plan until
- * its first draw.
+ * The home page: the dashboard (进度看板) for the office and department admins, then every joint
+ * inspection plan, newest first as the server orders them. The office sets up a plan here (新建计划),
+ * starts from the latest one (复制上年计划), or edits a plan until its first draw.
  */
 export function HomePage() {
   usePageFrame('抽查计划', [{ title: '抽查计划' }]);
   const navigate = useNavigate();
   const client = useApolloClient();
-  const { department, office } = usePermissions();
+  const { department, office, departmentAdmin } = usePermissions();
   const [mode, setMode] = useState<PlanFormMode | null>(null);
   const [latest, setLatest] = useState<PlanRow | null>(null);
 
@@ -35,6 +36,8 @@ export function HomePage() {
   return (
     <>
       {department && <WorkbenchReminder department={department} />}
+      {/* 进度看板: the office sees every department, a department admin the own one. */}
+      {(office || departmentAdmin) && <PlanDashboard departments={office ? ['CULTURE', 'MARKET', 'FIRE'] : [department!]} />}
       <PlanListCard
         title="部门联合抽查计划"
         testId="plan-list"

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Button, Card, Descriptions, Flex, Segmented, Tag, Typography } from 'antd';
 import { DEPARTMENT_REMOTES } from '../remotes/department-remotes';
 import { RemoteCheckItems } from '../remotes/remote-check-items';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import {
   CardHeading,
   CursorPager,
@@ -16,7 +16,15 @@ import {
   ResponsiveList,
   useCursorPages,
 } from '@dr/ui';
-import { PlanDetailDocument, PlanInspectionsDocument, type PlanDetailQuery, type PlanInspectionsQuery } from '../generated/graphql';
+import { PlanDetailDocument, PlanInspectionsDocument, type InspectionSort, type InspectionStage, type InspectionStatus, type PlanDetailQuery, type PlanInspectionsQuery } from '../generated/graphql';
+import { DirectorySearch, FilterSelect } from './directories/directory-controls';
+import { DirectoryToolbar } from './directories/directory-toolbar';
+import { useStreetOptions } from './directories/use-street-options';
+import { ExportButton } from './dashboard/export-button';
+
+/** The list's filters as the export route reads them (the sort does not change what is exported). */
+const exportQuery = (filters: Record<string, string | undefined>) =>
+  new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => !!entry[1] && entry[0] !== 'sort')).toString();
 import { usePageFrame } from '../layout/page-frame';
 import { usePermissions } from '../session/use-permissions';
 import { DetailPageBody, LoadError } from './page-states';
@@ -64,12 +72,50 @@ function PlanDescriptions({ plan }: { plan: Plan }) {
   );
 }
 
-/** The plan's inspections, a page at a time from the server. */
+const SORTS: { value: InspectionSort; label: string }[] = [
+  { value: 'DATE', label: '按检查日期排序' },
+  { value: 'STREET', label: '按街道排序' },
+  { value: 'STATE', label: '按状态排序' },
+];
+const STAGES: { value: InspectionStage; label: string }[] = [
+  { value: 'DRAWN', label: '已抽取' },
+  { value: 'SCHEDULED', label: '已安排' },
+  { value: 'VISITED', label: '已上门' },
+  { value: 'SIGNED', label: '已签字' },
+];
+const STATUSES = (Object.keys(INSPECTION_STATUS) as InspectionStatus[]).map((value) => ({ value, label: INSPECTION_STATUS[value].label }));
+
+/**
+ * The list's sort, filters and search live in the address (a dashboard figure links here with its own),
+ * and the server applies them: the list is paged and bounded whatever the plan's size.
+ */
+function useInspectionFilters(reset: () => void) {
+  const [params, setParams] = useSearchParams();
+  const read = <T extends string>(key: string) => (params.get(key) ?? undefined) as T | undefined;
+  const filters = { sort: read<InspectionSort>('sort'), stage: read<InspectionStage>('stage'), status: read<InspectionStatus>('status'), street: read<string>('street'), search: read<string>('search') };
+  const change = (key: keyof typeof filters, value: string | undefined) => {
+    setParams(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        return next;
+      },
+      { replace: true },
+    );
+    reset();
+  };
+  return [filters, change] as const;
+}
+
+/** The plan's inspections, a page at a time from the server, sorted, filtered and searched there. */
 function PlanInspections({ planId }: { planId: string }) {
   const navigate = useNavigate();
   const pages = useCursorPages(10);
+  const [filters, change] = useInspectionFilters(pages.reset);
+  const streets = useStreetOptions(filters.street ? [filters.street] : []);
   const { data, previousData, loading, error, refetch } = useQuery(PlanInspectionsDocument, {
-    variables: { id: planId, first: pages.first, after: pages.after },
+    variables: { id: planId, first: pages.first, after: pages.after, ...filters },
     notifyOnNetworkStatusChange: true,
   });
   const connection = (data ?? previousData)?.plan?.inspections;
@@ -82,6 +128,18 @@ function PlanInspections({ planId }: { planId: string }) {
 
   return (
     <>
+      <DirectoryToolbar
+        filters={
+          <>
+            <DirectorySearch placeholder="检查对象名称或信用代码" onSearch={(text) => change('search', text)} width={220} testId="inspections-search" />
+            <FilterSelect placeholder="排序" value={filters.sort} onChange={(value) => change('sort', value)} options={SORTS} width={150} testId="inspections-sort" />
+            <FilterSelect placeholder="进度" value={filters.stage} onChange={(value) => change('stage', value)} options={STAGES} width={110} testId="inspections-stage" />
+            <FilterSelect placeholder="状态" value={filters.status} onChange={(value) => change('status', value)} options={STATUSES} width={110} testId="inspections-status" />
+            <FilterSelect placeholder="街道" value={filters.street} onChange={(value) => change('street', value)} options={streets} width={150} testId="inspections-street" />
+          </>
+        }
+        actions={<ExportButton path={`/files/plans/${planId}/inspections.xlsx?${exportQuery(filters)}`} fileName="检查任务" />}
+      />
       <ResponsiveList<InspectionRow>
         items={connection?.nodes ?? []}
         rowKey={(row) => row.id}
@@ -166,7 +224,7 @@ export function PlanPage() {
       >
         {plan && <PlanDescriptions plan={plan} />}
       </Card>
-      <Card title={<CardHeading>检查任务</CardHeading>}>
+      <Card title={<CardHeading>检查任务</CardHeading>} id="inspections">
         <PlanInspections planId={planId} />
       </Card>
       {plan && <PlanCheckItems planId={planId} departments={plan.participatingDepartments} ownDepartment={permissions.department} departmentAdmin={permissions.departmentAdmin} />}

@@ -7,6 +7,8 @@ export interface Permissions {
   known: boolean;
   /** OFFICE_ADMIN: plans, the venue directory, every officer, draws. */
   office: boolean;
+  /** DEPARTMENT_ADMIN: the own department's dashboard, review and publication. */
+  departmentAdmin: boolean;
   /** The department of department staff, null for the joint office. */
   department: DepartmentCode | null;
   /** DEPARTMENT_ADMIN: keeps the department's check items (检查事项) of a plan before its draw. */
@@ -26,6 +28,7 @@ export function usePermissions(): Permissions {
   return {
     known: !!user,
     office,
+    departmentAdmin,
     department,
     departmentAdmin,
     mayKeepInspectors: (target) => office || (departmentAdmin && department === target),

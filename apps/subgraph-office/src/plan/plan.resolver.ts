@@ -1,7 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Connection, decodeCursor, PageArgs, requireOffice, requirePrincipal, toPage } from '@dr/subgraph-kit';
 import type { DataSource } from 'typeorm';
-import { mayManageOffice } from '@dr/domain';
 import { Plan } from './plan.entity';
 import { Inspection } from '../inspection/inspection.entity';
 import type { OfficeContext } from '../loaders';
@@ -10,6 +9,8 @@ import { drawStartedPlans, isDrawStarted, PlanService } from './plan.service';
 
 /** A plan of a listed page carries whether it may be edited, found for the whole page at once. */
 type ListedPlan = Plan & { editable?: boolean };
+import { InspectionListArgs, InspectionSort } from '../inspection/dtos/inspection-list.args';
+import { filteredInspections, orderInspections } from '../inspection/inspection-list.query';
 
 @ObjectType()
 export class PlanConnection extends Connection(Plan) {}
@@ -63,25 +64,12 @@ export class PlanResolver {
     return context.loaders.plan.load(id);
   }
 
-  @FieldResolver(() => InspectionConnection, { description: '本方案的检查（按计划日期；对查看者不可见日期的检查按未安排排列）' })
-  async inspections(@Root() plan: Plan, @Args() page: PageArgs, @Ctx() context: OfficeContext): Promise<InspectionConnection> {
+  @FieldResolver(() => InspectionConnection, { description: '本方案的检查：可按阶段、状态、街道筛选，按名称或信用代码搜索，按日期（未安排的在后）、街道或状态排序；对查看者不可见日期的检查按未安排排列' })
+  async inspections(@Root() plan: Plan, @Args() args: InspectionListArgs, @Ctx() context: OfficeContext): Promise<InspectionConnection> {
     const principal = requirePrincipal(context);
-    const offset = decodeCursor(page.after);
-    const query = this.dataSource.getRepository(Inspection).createQueryBuilder('inspection').where('inspection.plan_id = :planId', { planId: plan.id });
-    if (mayManageOffice(principal)) {
-      query.orderBy('inspection.scheduled_date', 'ASC');
-    } else {
-      // R-NOTE-1: a list sorted by date would place an undisclosed visit by its hidden date. For a caller
-      // not on its team it sorts as if unscheduled (the same rule as `isVisitHidden`, in SQL).
-      query
-        .addSelect(
-          `CASE WHEN inspection.notice_mode = 'UNDISCLOSED' AND NOT EXISTS (SELECT 1 FROM team_member viewer WHERE viewer.inspection_id = inspection.id AND viewer.inspector_id = :viewer) THEN NULL ELSE inspection.scheduled_date END`,
-          'visible_date',
-        )
-        .setParameter('viewer', principal.inspectorId ?? '')
-        .orderBy('visible_date', 'ASC');
-    }
-    const [nodes, total] = await query.addOrderBy('inspection.id', 'ASC').offset(offset).limit(page.first).getManyAndCount();
+    const offset = decodeCursor(args.after);
+    const query = orderInspections(filteredInspections(this.dataSource, plan.id, args), args.sort ?? InspectionSort.DATE, principal);
+    const [nodes, total] = await query.offset(offset).limit(args.first).getManyAndCount();
     for (const inspection of nodes) context.loaders.inspection.prime(inspection.id, inspection);
     return toPage(nodes, total, offset);
   }

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { FollowUpScopeArgs } from '../progress/progress.args';
 import type { DataSource } from 'typeorm';
 import { chinaDateOf, DEPARTMENT_NAMES, mayManageOffice, type Department } from '@dr/domain';
 import { Connection, decodeCursor, forbidden, PageArgs, requireDepartment, requirePrincipal, type Page } from '@dr/subgraph-kit';
@@ -90,11 +91,12 @@ export function buildFollowUpResolvers(department: Department, prefix: string, d
       @Args() page: PageArgs,
       @Arg('state', () => FollowUpState, { nullable: true }) state: FollowUpState | null,
       @Arg('dueWithinWorkingDays', () => Int, { nullable: true, description: '只看今天起若干个工作日内到期（含已过期）的待复查任务' }) dueWithinWorkingDays: number | null,
+      @Args() scope: FollowUpScopeArgs,
       @Ctx() context: DepartmentContext,
     ): Promise<Page<FollowUpEntity>> {
       const principal = requirePrincipal(context);
       if (principal.department !== department && !mayManageOffice(principal)) throw forbidden(`只有${name}的人员和联席办可以查看本部门的复查任务`);
-      return this.service!.list({ state, dueWithinWorkingDays, first: page.first, offset: decodeCursor(page.after), today: chinaDateOf(new Date()) });
+      return this.service!.list({ ...scope, state, dueWithinWorkingDays, first: page.first, offset: decodeCursor(page.after), today: chinaDateOf(new Date()) });
     }
 
     @Mutation(() => FollowUpType, { name: `${department}RecordReinspection`, description: `记录${name}的复查结论并办结任务（本部门人员，R-PUB-3）` })

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { applyFollowUpFilter, type FollowUpFilter } from '../progress/progress-filters';
 import { IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
 import { chinaDateOf, epochDayOf, type Department, type EventPayloads, type Principal } from '@dr/domain';
 import { AppError, badInput, conflict, forUpdate, retryingTransaction, toPage, type Page } from '@dr/subgraph-kit';
@@ -100,9 +101,8 @@ export class FollowUpService {
    * One page of tasks, nearest due date first. `dueWithinWorkingDays`: open tasks due no later than
    * that many working days from today (overdue ones included; a closed task is due no more).
    */
-  async list(filter: { state?: FollowUpStateValue | null; dueWithinWorkingDays?: number | null; first: number; offset: number; today: string }): Promise<Page<FollowUpEntity>> {
-    const query = this.dataSource.getRepository(FollowUpEntity).createQueryBuilder('task');
-    if (filter.state) query.andWhere('task.state = :state', { state: filter.state });
+  async list(filter: FollowUpFilter & { dueWithinWorkingDays?: number | null; first: number; offset: number; today: string }): Promise<Page<FollowUpEntity>> {
+    const query = applyFollowUpFilter(this.dataSource.getRepository(FollowUpEntity).createQueryBuilder('task'), filter, filter.today);
     if (filter.dueWithinWorkingDays !== null && filter.dueWithinWorkingDays !== undefined) {
       if (!Number.isInteger(filter.dueWithinWorkingDays) || filter.dueWithinWorkingDays < 0 || filter.dueWithinWorkingDays > 250) throw badInput('dueWithinWorkingDays', '工作日数应为 0 到 250 之间的整数');
       const until = filter.dueWithinWorkingDays === 0 ? filter.today : deadlineAfter(filter.today, filter.dueWithinWorkingDays);

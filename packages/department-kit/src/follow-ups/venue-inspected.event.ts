@@ -5,6 +5,9 @@ import { publishEvent } from '@dr/subgraph-kit';
 /** R-RES-2 codes that mean nothing wrong was found: 1 未发现问题, 9 合格. Any other code is a problem found. */
 const NO_PROBLEM_CODES: readonly number[] = [1, 9];
 
+/** The stored forms (ascending, comma-separated) of a result with codes but no problem: `1`, `9`, `1,9`. */
+export const NO_PROBLEM_CODE_SETS: readonly string[] = ['1', '9', '1,9'];
+
 export function problemFoundIn(resultCodes: readonly number[]): boolean {
   return resultCodes.some((code) => !NO_PROBLEM_CODES.includes(code));
 }

@@ -10,6 +10,7 @@ import { ResultService, type ResultContent } from './result.service';
 import { workingDaysLeft } from './result-deadline';
 import { referralDeadline, referralNeeded, referralOverdue } from '../referrals/referral-rules';
 import type { ResultHooks } from '../extension/department-extension';
+import { ResultScopeArgs } from '../progress/progress.args';
 import { CorrectResultInput, EnterResultInput, PublishResultInput, ReturnResultInput } from './dtos/result.inputs';
 
 /** The office reads every department's results (read-only); a department's staff read only their own. */
@@ -225,10 +226,11 @@ export function buildResultResolvers(department: Department, prefix: string, ins
       @Args() page: PageArgs,
       @Arg('status', () => ResultStatus, { nullable: true }) status: ResultStatus | null,
       @Arg('overdue', () => Boolean, { nullable: true, description: 'true 只看超期未公示的；false 只看未超期的' }) overdue: boolean | null,
+      @Args() scope: ResultScopeArgs,
       @Ctx() context: DepartmentContext,
     ): Promise<Page<ResultEntity>> {
       requireResultReader(context, department);
-      return this.service!.list({ status, overdue, first: page.first, offset: decodeCursor(page.after), today: chinaDateOf(new Date()) });
+      return this.service!.list({ ...scope, status, overdue, first: page.first, offset: decodeCursor(page.after), today: chinaDateOf(new Date()) });
     }
 
     @Mutation(() => ResultType, { name: `${department}EnterResult`, description: `录入${name}的检查结果并提交审核（本检查组的本部门执法人员或本部门管理员）` })

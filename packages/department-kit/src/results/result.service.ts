@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { applyResultFilter, type ResultFilter } from '../progress/progress-filters';
 import type { DataSource, EntityManager } from 'typeorm';
 import { chinaDateOf, resultCodeProblems, resultProblems, type Department, type EventPayloads, type ItemOutcomeValue, type Principal, type PublishedResult } from '@dr/domain';
 import { AppError, badInput, conflict, forbidden, forUpdate, publishEvent, retryingTransaction, toPage, type Page } from '@dr/subgraph-kit';
@@ -162,13 +163,9 @@ export class ResultService {
     });
   }
 
-  /** One page of the department's results, nearest deadline first (the workbench). */
-  async list(filter: { status?: ResultStatusValue | null; overdue?: boolean | null; first: number; offset: number; today: string }): Promise<Page<ResultEntity>> {
-    const query = this.dataSource.getRepository(ResultEntity).createQueryBuilder('result');
-    if (filter.status) query.andWhere('result.status = :status', { status: filter.status });
-    // Overdue: not yet published and the deadline has passed (R-PUB-1).
-    if (filter.overdue === true) query.andWhere("result.status <> 'PUBLISHED' AND result.publication_deadline < :today", { today: filter.today });
-    if (filter.overdue === false) query.andWhere("(result.status = 'PUBLISHED' OR result.publication_deadline IS NULL OR result.publication_deadline >= :today)", { today: filter.today });
+  /** One page of the department's results, nearest deadline first (the workbench, and the dashboard's drill-down). */
+  async list(filter: ResultFilter & { first: number; offset: number; today: string }): Promise<Page<ResultEntity>> {
+    const query = applyResultFilter(this.dataSource.getRepository(ResultEntity).createQueryBuilder('result'), filter, filter.today);
     const [rows, total] = await query
       .orderBy('CASE WHEN result.publication_deadline IS NULL THEN 1 ELSE 0 END', 'ASC')
       .addOrderBy('result.publication_deadline', 'ASC')

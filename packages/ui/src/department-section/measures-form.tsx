@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type CSSProperties } from 'react';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Descriptions, Empty, Flex, Input, Radio, Select, Typography } from 'antd';
 import { newOrderKey, type DraftOrder, type OrderDeliveryCode, type OrderKindCode, type SectionContent } from '@dr/graphql-client';
@@ -7,6 +7,9 @@ import { ORDER_DELIVERY_LABELS, ORDER_KIND_LABELS, rectifyDeadlineProblem, recti
 
 const KIND_OPTIONS = (Object.keys(ORDER_KIND_LABELS) as OrderKindCode[]).map((value) => ({ value, label: ORDER_KIND_LABELS[value] }));
 const DELIVERY_OPTIONS = (Object.keys(ORDER_DELIVERY_LABELS) as OrderDeliveryCode[]).map((value) => ({ value, label: ORDER_DELIVERY_LABELS[value] }));
+
+/** A radio button that grows with its text: antd's are one fixed-height line. */
+const WRAPPING_BUTTON: CSSProperties = { height: 'auto', minHeight: 40, lineHeight: '20px', paddingBlock: 9, whiteSpace: 'normal', textAlign: 'center' };
 
 /** Props of {@link MeasuresForm}. */
 export interface MeasuresFormProps {
@@ -45,7 +48,8 @@ function OrderEditor({ order, index, items, visitDay, onChange, onRemove }: Orde
           optionType="button"
           buttonStyle="solid"
           block
-          options={KIND_OPTIONS.map((option) => ({ value: option.value, label: <span data-testid={`order-${index}-kind-${option.value}`}>{option.label}</span> }))}
+          // A long kind (责令停止违法行为) wraps inside its button at 360 px instead of spilling over the label below.
+          options={KIND_OPTIONS.map((option) => ({ value: option.value, label: <span data-testid={`order-${index}-kind-${option.value}`}>{option.label}</span>, style: WRAPPING_BUTTON }))}
           value={order.kind}
           onChange={(event) => onChange({ ...order, kind: event.target.value as OrderKindCode })}
           aria-label="责令类型"

@@ -70,10 +70,12 @@ function ImportErrors({ importId, errorCount }: { importId: string; errorCount: 
         itemTestId={() => 'import-error-row'}
         loading={loading}
         testId="import-errors"
+        // The reasons are long sentences: with a width they wrap inside the dialog instead of widening the table past it.
+        scrollX={640}
         columns={[
-          { title: '行', dataIndex: 'row', width: 80 },
+          { title: '行', dataIndex: 'row', width: 64 },
           { title: '列', dataIndex: 'column', width: 160 },
-          { title: '原因', dataIndex: 'reason' },
+          { title: '原因', dataIndex: 'reason', width: 416 },
         ]}
         renderCard={(error) => (
           <Typography.Text>

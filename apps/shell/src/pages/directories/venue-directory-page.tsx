@@ -140,14 +140,18 @@ export function VenueDirectoryPage() {
         loading,
         emptyText: '没有符合条件的检查对象',
         testId: 'venue-list',
+        // Fixed column widths that add up to what a 1366 px screen has beside the menu: nothing scrolls under
+        // the pinned 操作 column there (终端台数 was cut off), and long text wraps inside its column.
+        scrollX: 1024,
         columns: [
-          { title: '名称', dataIndex: 'name', width: 210 },
-          { title: '统一社会信用代码', key: 'uscc', width: 220, render: (_: unknown, venue) => <CodeCell venue={venue} /> },
+          { title: '名称', dataIndex: 'name', width: 190 },
+          { title: '统一社会信用代码', key: 'uscc', width: 200, render: (_: unknown, venue) => <CodeCell venue={venue} /> },
           { title: '所属街道', dataIndex: 'street', width: 110 },
           { title: '经营状态', key: 'status', width: 80, render: (_: unknown, venue) => statusTag(venue) },
           { title: '信用风险分类', key: 'riskClass', width: 110, render: (_: unknown, venue) => riskTag(venue) },
-          { title: '最近检查', key: 'lastInspection', width: 200, render: (_: unknown, venue) => <LastInspection venue={venue} /> },
-          { title: '终端台数', dataIndex: 'terminals', width: 80, align: 'right', render: (value: number | null) => value ?? '—' },
+          { title: '最近检查', key: 'lastInspection', width: 160, render: (_: unknown, venue) => <LastInspection venue={venue} /> },
+          // Four characters and the cell's padding need 96 px (more in 大字版): the header stays on one line.
+          { title: '终端台数', dataIndex: 'terminals', width: 104, align: 'right', onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' } }), render: (value: number | null) => value ?? '—' },
           ...(permissions.office ? [{ title: '操作', key: 'actions', width: 70, fixed: 'right' as const, render: (_: unknown, venue: VenueRowFragment) => editButton(venue) }] : []),
         ],
         renderCard: (venue) => (

@@ -138,7 +138,8 @@ export function PlanDrawsPage() {
               { title: '承诺', key: 'commitment', width: 180, render: (_: unknown, draw) => <HashText value={draw.commitment} short={12} /> },
               { title: '抽中', dataIndex: 'drawnCount', width: 70, render: (value: number | null) => (value == null ? '—' : `${value} 家`) },
               { title: '公布承诺时间', dataIndex: 'createdAt', width: 150, render: (value: string) => formatDateTime(value) },
-              { title: '操作', key: 'actions', width: 110, render: (_: unknown, draw) => rowActions(draw, false) },
+              // Pinned right: at 1366 px a long commitment or note scrolls the table, never the actions away.
+              { title: '操作', key: 'actions', width: 110, fixed: 'right', render: (_: unknown, draw) => rowActions(draw, false) },
             ]}
             renderCard={(draw) => (
               <Flex vertical gap={8}>
