@@ -3,7 +3,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { SUPERGRAPH_PATH, type SubgraphName } from '@dr/supergraph';
-import { createErrorFormatter, createHttpApp, publicKeyFrom, queryLimitOptions, renderMetrics, requestCountingPlugin, type HttpApp, type Logger } from '@dr/subgraph-kit';
+import { createErrorFormatter, createHttpApp, installSessionRevocations, publicKeyFrom, queryLimitOptions, renderMetrics, requestCountingPlugin, type HttpApp, type Logger } from '@dr/subgraph-kit';
 import type { GatewayConfig } from './config';
 import { clientAddressResolver, createGatewayContext, type GatewayContext } from './context';
 import { SubgraphDataSource } from './subgraph-data-source';
@@ -55,8 +55,10 @@ export async function createGateway(config: GatewayConfig, logger: Logger): Prom
   });
   await apollo.start();
   const publicKey = publicKeyFrom(config.AUTH_PUBLIC_KEY);
+  // The gateway refuses an ended session itself too, before any subgraph is asked.
+  const revocations = await installSessionRevocations({ config, officeUrl: config.OFFICE_URL, logger });
   const clientAddress = clientAddressResolver(config.TRUSTED_PROXIES);
-  return createHttpApp({
+  const app = createHttpApp({
     service: 'gateway',
     logger,
     apollo,
@@ -72,4 +74,11 @@ export async function createGateway(config: GatewayConfig, logger: Logger): Prom
     metrics: () => renderMetrics('gateway'),
     routes: fileProxyRoutes(subgraphUrls(config), config.SUBGRAPH_TIMEOUT_MS),
   });
+  return {
+    ...app,
+    close: async () => {
+      await app.close();
+      await revocations?.close();
+    },
+  };
 }

@@ -23,3 +23,4 @@ export * from './events';
 export * from './query-limits';
 export * from './request-signal';
 export * from './input-rules';
+export * from './sessions';
