@@ -8,6 +8,7 @@ import type { GatewayConfig } from './config';
 import { clientAddressResolver, createGatewayContext, type GatewayContext } from './context';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { fileProxyRoutes } from './file-proxy';
+import { cookieSessionRoutes } from './cookie-session';
 
 function subgraphUrls(config: GatewayConfig): Record<SubgraphName, string> {
   return { office: config.OFFICE_URL, culture: config.CULTURE_URL, market: config.MARKET_URL, fire: config.FIRE_URL };
@@ -72,7 +73,10 @@ export async function createGateway(config: GatewayConfig, logger: Logger): Prom
       return Object.fromEntries(entries);
     },
     metrics: () => renderMetrics('gateway'),
-    routes: fileProxyRoutes(subgraphUrls(config), config.SUBGRAPH_TIMEOUT_MS),
+    routes: [
+      ...fileProxyRoutes(subgraphUrls(config), config.SUBGRAPH_TIMEOUT_MS),
+      ...cookieSessionRoutes({ officeUrl: config.OFFICE_URL, secure: production, clientAddress, timeoutMs: config.SUBGRAPH_TIMEOUT_MS, logger }),
+    ],
   });
   return {
     ...app,
