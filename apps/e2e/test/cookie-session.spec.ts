@@ -40,7 +40,7 @@ describe('cookie sessions through the gateway', () => {
     const browser = new Browser();
     const { status, body } = await browser.fetch('/auth/login', { body: { username: 'culture-admin', password: 'Demo@2022' } });
     expect(status).toBe(200);
-    expect(body).toEqual({ user: expect.objectContaining({ username: 'culture-admin', role: 'DEPARTMENT_ADMIN' }), expiresAt: expect.any(String), refreshExpiresAt: expect.any(String), csrfToken: browser.jar.get('dr_csrf') });
+    expect(body).toEqual({ user: expect.objectContaining({ username: 'culture-admin', role: 'DEPARTMENT_ADMIN' }), expiresAt: expect.any(String), refreshExpiresAt: expect.any(String), expiresInSeconds: expect.any(Number), refreshExpiresInSeconds: expect.any(Number), csrfToken: browser.jar.get('dr_csrf') });
     expect(JSON.stringify(body)).not.toContain(browser.jar.get('dr_at')!);
     const cookie = (name: string) => browser.lastSetCookies.find((line) => line.startsWith(`${name}=`))!;
     expect(cookie('dr_at')).toMatch(/HttpOnly/);

@@ -96,7 +96,15 @@ export function cookieSessionRoutes(options: CookieSessionOptions): HttpRoute[] 
   }
 
   /** What the page learns: who, until when, and the CSRF token; never a token. */
-  const view = (session: SessionPayload, csrfToken: string) => ({ user: session.user, expiresAt: session.expiresAt, refreshExpiresAt: session.refreshExpiresAt, csrfToken });
+  const view = (session: SessionPayload, csrfToken: string) => ({
+    user: session.user,
+    expiresAt: session.expiresAt,
+    refreshExpiresAt: session.refreshExpiresAt,
+    // Relative, so the page times its refresh by its own clock, whatever the difference to the server's.
+    expiresInSeconds: until(session.expiresAt),
+    refreshExpiresInSeconds: until(session.refreshExpiresAt),
+    csrfToken,
+  });
 
   function refuse(response: ServerResponse, answer: GraphQLAnswer): void {
     const code = answer.errors?.[0]?.extensions?.code;

@@ -6,12 +6,15 @@ import ProfileOutlined from '@ant-design/icons/es/icons/ProfileOutlined';
 import CalendarOutlined from '@ant-design/icons/es/icons/CalendarOutlined';
 import SafetyCertificateOutlined from '@ant-design/icons/es/icons/SafetyCertificateOutlined';
 import ScheduleOutlined from '@ant-design/icons/es/icons/ScheduleOutlined';
+import SettingOutlined from '@ant-design/icons/es/icons/SettingOutlined';
 import { useSession } from '../session/session-context';
 import { useCurrentUser } from '../session/use-current-user';
 import { PageFrameProvider, SHORT_SYSTEM_NAME, SYSTEM_NAME, usePageFrameState } from './page-frame';
 
 /** Key of the 名录库 sub-menu. */
 const DIRECTORIES_MENU = 'directories';
+/** Key of the 系统管理 sub-menu (账号管理 for administrators, 修改密码 for everyone). */
+const SYSTEM_MENU = 'system';
 
 const MENU_ITEMS = [
   { key: '/', icon: <ProfileOutlined />, label: '抽查计划' },
@@ -30,9 +33,19 @@ const MENU_ITEMS = [
   { key: '/public/verify', icon: <SafetyCertificateOutlined />, label: '抽取结果验证' },
 ];
 
+/** 系统管理: 账号管理 only for the office and department admins. */
+function systemMenu(admin: boolean) {
+  return {
+    key: SYSTEM_MENU,
+    icon: <SettingOutlined />,
+    label: '系统管理',
+    children: [...(admin ? [{ key: '/settings/accounts', label: '账号管理' }] : []), { key: '/change-password', label: '修改密码' }],
+  };
+}
+
 /** The menu entry a path belongs to: a plan's draws sit under 抽取, its other pages under 抽查计划. */
 function menuKeyOf(pathname: string): string | null {
-  if (pathname.startsWith('/directories/') || pathname === '/settings/calendar' || pathname === '/workbench') return pathname;
+  if (pathname.startsWith('/directories/') || pathname === '/settings/calendar' || pathname === '/settings/accounts' || pathname === '/workbench') return pathname;
   if (pathname === '/draws' || /^\/plans\/[^/]+\/draws(\/|$)/.test(pathname)) return '/draws';
   if (pathname === '/' || /^\/(plans|inspections)\//.test(pathname)) return '/';
   return null;
@@ -51,7 +64,7 @@ export function ShellLayout() {
     <AppLayout
       systemName={SYSTEM_NAME}
       shortSystemName={SHORT_SYSTEM_NAME}
-      menuItems={MENU_ITEMS}
+      menuItems={[...MENU_ITEMS, systemMenu(user?.role === 'OFFICE_ADMIN' || user?.role === 'DEPARTMENT_ADMIN')]}
       selectedMenuKeys={selected ? [selected] : []}
       openMenuKeys={[DIRECTORIES_MENU]}
       onNavigate={(key) => navigate(key)}
