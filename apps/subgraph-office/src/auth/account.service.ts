@@ -43,6 +43,7 @@ export class AccountService {
     if (!USERNAME.test(username)) throw badInput('username', '用户名应为 3–50 位小写字母、数字或 . _ -，以字母或数字开头');
     const displayName = input.displayName.trim();
     if (!displayName) throw badInput('displayName', '请填写姓名');
+    if (input.role !== 'OFFICE_ADMIN' && !input.department) throw badInput('department', '请选择所属部门');
     if (!mayCreateAccount(actor, input)) {
       throw forbidden(actor.role === 'OFFICE_ADMIN' ? '联席办只能创建部门管理员账号' : actor.role === 'DEPARTMENT_ADMIN' ? '部门管理员只能为本部门执法检查人员创建账号' : '您没有创建账号的权限');
     }
