@@ -100,7 +100,7 @@ describe('a visit opened once online opens again after a reload without a networ
     await context.close();
   });
 
-  it('logout forgets the stored data; a reload online with an expired token shows the login page', async () => {
+  it('logout forgets the stored data; a reload online after the login has ended shows the login page', async () => {
     const context = await browser.newContext(PHONE);
     const page = await context.newPage();
     await signInAs(page, `${platform.urls.shell}/login`, 'culture-inspector');
@@ -128,11 +128,10 @@ describe('a visit opened once online opens again after a reload without a networ
     }
     expect(stored).toBe(1);
 
-    // An expired token left in the browser: the next online start goes to the login page.
+    // A login that has ended (its 12 hours are over): the next online start goes to the login page.
     await page.evaluate(() => {
-      const [header, , signature] = (localStorage.getItem('dr.token') ?? '').split('.');
-      const payload = btoa(JSON.stringify({ sub: 'x', exp: Math.floor(Date.now() / 1000) - 60 })).replace(/=+$/, '');
-      localStorage.setItem('dr.token', `${header}.${payload}.${signature}`);
+      const session = JSON.parse(localStorage.getItem('dr.session') ?? '{}');
+      localStorage.setItem('dr.session', JSON.stringify({ ...session, accessUntil: Date.now() - 120_000, sessionUntil: Date.now() - 60_000 }));
     });
     await page.reload();
     await page.waitForURL('**/login', { timeout: 30_000 });

@@ -136,13 +136,20 @@ describe('the shell with the department remotes in Chromium', () => {
     await page.context().close();
   });
 
-  it('sends a user whose token the gateway rejects back to the login page', async () => {
+  it('keeps the session in httpOnly cookies: the page can read no token, and a session the gateway does not know goes back to the login page', async () => {
     const page = await openPage(DESKTOP);
-    await page.goto(`${platform.urls.shell}/login`);
-    await page.evaluate(() => window.localStorage.setItem('dr.token', 'not-a-valid-token'));
-    await page.goto(platform.urls.shell);
+    await signInAs(page, `${platform.urls.shell}/login`, 'office');
+    const cookies = await page.context().cookies();
+    expect(cookies.find((cookie) => cookie.name === 'dr_at')).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+    expect(cookies.find((cookie) => cookie.name === 'dr_rt')).toMatchObject({ httpOnly: true, path: '/auth' });
+    const visible = await page.evaluate(() => `${document.cookie} ${JSON.stringify({ ...window.localStorage })} ${JSON.stringify({ ...window.sessionStorage })}`);
+    expect(visible).not.toMatch(/eyJ[\w-]+\.eyJ[\w-]+/);
+    expect(visible).not.toContain(cookies.find((cookie) => cookie.name === 'dr_at')!.value);
+    // The cookies are gone (another browser, or ended elsewhere): the stored "who" is not enough.
+    await page.context().clearCookies();
+    await page.reload();
     await page.waitForURL('**/login', { timeout: 30_000 });
-    await expect(page.evaluate(() => window.localStorage.getItem('dr.token'))).resolves.toBeNull();
+    await expect(page.evaluate(() => window.localStorage.getItem('dr.session'))).resolves.toBeNull();
     await page.context().close();
   });
 });

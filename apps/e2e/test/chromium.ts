@@ -11,12 +11,12 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
-/** Logs in through the shell's login page and waits for the joint-office home. */
-export async function signInAs(page: Page, loginUrl: string, username: string): Promise<void> {
+/** Logs in through the shell's login page (the gateway sets the session cookies) and waits for the joint-office home. */
+export async function signInAs(page: Page, loginUrl: string, username: string, password = 'Demo@2022'): Promise<void> {
   await page.goto(loginUrl);
   await page.waitForURL('**/login');
   await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill('Demo@2022');
+  await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('plan-list').waitFor();
 }

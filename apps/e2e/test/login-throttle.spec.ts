@@ -20,7 +20,7 @@ const AUTH_PRIVATE_KEY = keys.privateKey.export({ type: 'pkcs8', format: 'pem' }
 function craftToken(times: { iat?: number; exp?: number }): string {
   const office = demoUsers().find((u) => u.username === 'office')!;
   const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const head = `${encode({ alg: 'EdDSA' })}.${encode({ sub: office.id, iss: 'double-random/office', aud: 'double-random', name: office.displayName, username: 'office', role: office.role, dept: null, ...times })}`;
+  const head = `${encode({ alg: 'EdDSA' })}.${encode({ sub: office.id, iss: 'double-random/office', aud: 'double-random', name: office.displayName, username: 'office', role: office.role, dept: null, sid: 'crafted-session', ...times })}`;
   return `${head}.${sign(null, Buffer.from(head), createPrivateKey(AUTH_PRIVATE_KEY)).toString('base64url')}`;
 }
 

@@ -1,5 +1,5 @@
 import proxyAddr from 'proxy-addr';
-import { loadConfig, portWithDefault, serverConfigSchema, z } from '@dr/subgraph-kit';
+import { databaseConfigSchema, loadConfig, portWithDefault, serverConfigSchema, z } from '@dr/subgraph-kit';
 
 const url = z.url({ message: '应为完整的 URL，例如 http://127.0.0.1:4001/graphql' });
 
@@ -14,6 +14,8 @@ export const gatewayConfigSchema = serverConfigSchema.extend({
     .string()
     .default('http://localhost:3000,http://127.0.0.1:3000')
     .transform((value) => value.split(',').map((origin) => origin.trim()).filter(Boolean)),
+  /** Without REDIS_URL, the gateway asks the office which sessions have ended, with this shared secret. */
+  EVENTS_TOKEN: databaseConfigSchema.shape.EVENTS_TOKEN,
   /** How long one subgraph may take before its part of the answer is given up. */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   /** Reverse proxies whose X-Forwarded-For is believed (comma-separated addresses or CIDRs); none by default. */

@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import proxyAddr from 'proxy-addr';
 import type { Principal } from '@dr/domain';
 import { principalFromHeader } from '@dr/subgraph-kit';
+import { authorizationOf } from './cookie-session';
 
 export interface GatewayContext {
   principal: Principal | null;
@@ -24,7 +25,10 @@ export function clientAddressResolver(trustedProxies: string[]): (request: Incom
   return (request) => proxyAddr(request, trust);
 }
 
-/** A bad or expired token is refused here already (UNAUTHENTICATED); the subgraphs check again. */
+/**
+ * A bad, expired or ended token is refused here already (UNAUTHENTICATED); the subgraphs check again.
+ * The browser's token comes from its cookie (with the CSRF header), and is sent on as a Bearer header.
+ */
 export async function createGatewayContext(
   request: IncomingMessage,
   requestId: string,
@@ -32,6 +36,6 @@ export async function createGatewayContext(
   clientAddress: (request: IncomingMessage) => string,
   signal: AbortSignal,
 ): Promise<GatewayContext> {
-  const authorization = request.headers.authorization;
+  const authorization = authorizationOf(request) ?? undefined;
   return { principal: await principalFromHeader(authorization, publicKey), authorization, requestId, clientAddress: clientAddress(request), signal };
 }

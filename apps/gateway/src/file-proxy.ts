@@ -1,9 +1,10 @@
 import { Readable } from 'node:stream';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CLIENT_ADDRESS_HEADER, type HttpRoute } from '@dr/subgraph-kit';
+import { CLIENT_ADDRESS_HEADER, sendJson, type HttpRoute } from '@dr/subgraph-kit';
+import { authorizationOf } from './cookie-session';
 import { isDepartment, type Department } from '@dr/domain';
 
-const FORWARDED_REQUEST_HEADERS = ['authorization', 'content-type', 'content-length', 'x-request-id', 'x-file-name', 'idempotency-key'];
+const FORWARDED_REQUEST_HEADERS = ['content-type', 'content-length', 'x-request-id', 'x-file-name', 'idempotency-key'];
 const FORWARDED_RESPONSE_HEADERS = ['content-type', 'content-length', 'content-disposition', 'cache-control'];
 
 /**
@@ -20,6 +21,16 @@ export function fileProxyRoutes(subgraphUrls: Record<'office' | Department, stri
   const forward = async (request: IncomingMessage, response: ServerResponse, _match: RegExpExecArray, url: URL) => {
     const origin = originOf(url.pathname);
     const headers: Record<string, string> = {};
+    let authorization: string | null;
+    try {
+      // The browser's session cookie becomes the Bearer header the subgraph checks.
+      authorization = authorizationOf(request);
+    } catch (error) {
+      request.resume();
+      sendJson(response, 403, { errors: [{ message: (error as Error).message, extensions: { code: 'FORBIDDEN', reason: 'CSRF' } }] });
+      return;
+    }
+    if (authorization) headers.authorization = authorization;
     for (const name of FORWARDED_REQUEST_HEADERS) {
       const value = request.headers[name];
       if (typeof value === 'string') headers[name] = value;

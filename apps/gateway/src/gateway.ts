@@ -3,11 +3,12 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { SUPERGRAPH_PATH, type SubgraphName } from '@dr/supergraph';
-import { createErrorFormatter, createHttpApp, publicKeyFrom, queryLimitOptions, renderMetrics, requestCountingPlugin, type HttpApp, type Logger } from '@dr/subgraph-kit';
+import { createErrorFormatter, createHttpApp, installSessionRevocations, publicKeyFrom, queryLimitOptions, renderMetrics, requestCountingPlugin, type HttpApp, type Logger } from '@dr/subgraph-kit';
 import type { GatewayConfig } from './config';
 import { clientAddressResolver, createGatewayContext, type GatewayContext } from './context';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { fileProxyRoutes } from './file-proxy';
+import { cookieSessionRoutes } from './cookie-session';
 
 function subgraphUrls(config: GatewayConfig): Record<SubgraphName, string> {
   return { office: config.OFFICE_URL, culture: config.CULTURE_URL, market: config.MARKET_URL, fire: config.FIRE_URL };
@@ -55,8 +56,10 @@ export async function createGateway(config: GatewayConfig, logger: Logger): Prom
   });
   await apollo.start();
   const publicKey = publicKeyFrom(config.AUTH_PUBLIC_KEY);
+  // The gateway refuses an ended session itself too, before any subgraph is asked.
+  const revocations = await installSessionRevocations({ config, officeUrl: config.OFFICE_URL, logger });
   const clientAddress = clientAddressResolver(config.TRUSTED_PROXIES);
-  return createHttpApp({
+  const app = createHttpApp({
     service: 'gateway',
     logger,
     apollo,
@@ -70,6 +73,16 @@ export async function createGateway(config: GatewayConfig, logger: Logger): Prom
       return Object.fromEntries(entries);
     },
     metrics: () => renderMetrics('gateway'),
-    routes: fileProxyRoutes(subgraphUrls(config), config.SUBGRAPH_TIMEOUT_MS, clientAddress),
+    routes: [
+      ...fileProxyRoutes(subgraphUrls(config), config.SUBGRAPH_TIMEOUT_MS, clientAddress),
+      ...cookieSessionRoutes({ officeUrl: config.OFFICE_URL, secure: production, clientAddress, timeoutMs: config.SUBGRAPH_TIMEOUT_MS, logger }),
+    ],
   });
+  return {
+    ...app,
+    close: async () => {
+      await app.close();
+      await revocations?.close();
+    },
+  };
 }

@@ -45,6 +45,12 @@ function createAppRouter() {
       hydrateFallbackElement: <PageLoading />,
     },
     {
+      // Outside the frame: forced at the first login of an account someone else created or reset (R-ACC-4).
+      path: '/change-password',
+      lazy: () => import('./pages/change-password-page').then((page) => ({ Component: page.ChangePasswordPage })),
+      hydrateFallbackElement: <PageLoading />,
+    },
+    {
       path: '/',
       element: (
         <RequireAuth>
@@ -72,6 +78,7 @@ function createAppRouter() {
           path: 'directories/inspectors',
           lazy: () => import('./pages/directories/inspector-directory-page').then((page) => ({ Component: page.InspectorDirectoryPage })),
         },
+        { path: 'settings/accounts', lazy: () => import('./pages/settings/accounts-page').then((page) => ({ Component: page.AccountsPage })) },
         { path: 'settings/calendar', lazy: () => import('./pages/settings/calendar-page').then((page) => ({ Component: page.CalendarPage })) },
         { path: 'settings/audit', lazy: () => import('./pages/settings/audit-trail-page').then((page) => ({ Component: page.AuditTrailPage })) },
         {

@@ -25,6 +25,8 @@ import { AuditEntryEntity, AuditHeadEntity } from '@dr/subgraph-kit';
 import { OfficeAuditTrail1700000000031 } from './migrations/1700000000031-audit-trail';
 import { Plan2022Reference1700000000032 } from './migrations/1700000000032-plan-2022';
 import { InspectionCreationReason1700000000033 } from './migrations/1700000000033-inspection-creation-reason';
+import { Session } from './auth/session.entity';
+import { AccountsAndSessions1700000000034 } from './migrations/1700000000034-accounts-and-sessions';
 
-export const OFFICE_ENTITIES = [Plan, Venue, Inspector, InspectorConflict, Inspection, TeamMember, User, Draw, DrawBlob, ImportJob, ImportRowError, RecordSignature, VenueResponse, IdempotentRequest, LoginThrottle, CalendarYearRecord, OutboxEventEntity, InboxEventEntity, PublicResultRow, PublicResultCorrectionRow, RecordSnapshot, RecordAmendment, AuditEntryEntity, AuditHeadEntity];
-export const OFFICE_MIGRATIONS = [OfficeInitial1700000000000, DirectoriesAndDraws1700000000002, DirectoryImports1700000000003, Visits1700000000004, LoginThrottle1700000000005, CalendarYears1700000000006, OfficeEvents1700000000010, PublicResults1700000000020, SignedRecord1700000000030, OfficeAuditTrail1700000000031, Plan2022Reference1700000000032, InspectionCreationReason1700000000033];
+export const OFFICE_ENTITIES = [Plan, Venue, Inspector, InspectorConflict, Inspection, TeamMember, User, Draw, DrawBlob, ImportJob, ImportRowError, RecordSignature, VenueResponse, IdempotentRequest, LoginThrottle, CalendarYearRecord, OutboxEventEntity, InboxEventEntity, PublicResultRow, PublicResultCorrectionRow, RecordSnapshot, RecordAmendment, AuditEntryEntity, AuditHeadEntity, Session];
+export const OFFICE_MIGRATIONS = [OfficeInitial1700000000000, DirectoriesAndDraws1700000000002, DirectoryImports1700000000003, Visits1700000000004, LoginThrottle1700000000005, CalendarYears1700000000006, OfficeEvents1700000000010, PublicResults1700000000020, SignedRecord1700000000030, OfficeAuditTrail1700000000031, Plan2022Reference1700000000032, InspectionCreationReason1700000000033, AccountsAndSessions1700000000034];

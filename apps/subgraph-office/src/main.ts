@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { WEIDONG_STREETS } from '@dr/demo-data';
 import { createRenderPool, defaultRenderThreads } from '@dr/documents';
-import { auditExportRoute, createFileStore, databaseConfigSchema, officeOnly, loadConfig, privateKeyFrom, runMain, startSubgraph, z, type Logger } from '@dr/subgraph-kit';
+import { auditExportRoute, createFileStore, databaseConfigSchema, officeOnly, loadConfig, privateKeyFrom, RedisSessionRevocations, runMain, startSubgraph, z, type Logger } from '@dr/subgraph-kit';
 import type { DataSource } from 'typeorm';
 import type { EventPayloads } from '@dr/domain';
 import { buildOfficeSchema } from './schema';
@@ -13,6 +13,9 @@ import { OFFICE_ENTITIES, OFFICE_MIGRATIONS } from './entities';
 import { seedOffice } from './seed';
 import { drawRoutes } from './draw/draw.routes';
 import { AuthService } from './auth/auth.service';
+import { AccountService } from './auth/account.service';
+import { DEFAULT_SESSION_SETTINGS, SessionService } from './auth/session.service';
+import { sessionRoutes } from './auth/session.routes';
 import { LOGIN_THROTTLE_POLICY } from './auth/login-throttle.policy';
 import type { LoginThrottleStore } from './auth/login-throttle.store';
 import { SqlLoginThrottleStore } from './auth/login-throttle-sql.store';
@@ -46,6 +49,11 @@ runMain('office', async () => {
       PDF_RENDER_QUEUE: z.coerce.number().int().min(1).max(10_000).default(32),
       /** Redis for the failed-login counters (shared by several office processes); unset: the office database. */
       REDIS_URL: z.url({ protocol: /^rediss?$/, message: '应为 Redis 地址，例如 redis://127.0.0.1:6379' }).optional(),
+      /** How long an access token lives (seconds); a revoked session's tokens die within this at the latest. */
+      ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(DEFAULT_SESSION_SETTINGS.accessTtlSeconds),
+      /** How long a login lasts at most, however often it is refreshed (seconds). */
+      REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(300).max(7 * 24 * 3600).default(DEFAULT_SESSION_SETTINGS.refreshTtlSeconds),
+      EVENTS_TOKEN: databaseConfigSchema.shape.EVENTS_TOKEN,
     }),
   );
   const signingKey = privateKeyFrom(config.AUTH_PRIVATE_KEY);
@@ -53,6 +61,11 @@ runMain('office', async () => {
   // Connected now, so an unreachable Redis stops the office at start rather than failing logins later.
   const redisThrottle = config.REDIS_URL ? await RedisLoginThrottleStore.connect(config.REDIS_URL, forgetAfterSeconds) : undefined;
   const throttleFor = (dataSource: DataSource): LoginThrottleStore => redisThrottle ?? new SqlLoginThrottleStore(dataSource, forgetAfterSeconds);
+  // With Redis, the office names ended sessions there for every server; without, they poll it.
+  const redisRevocations = config.REDIS_URL ? await RedisSessionRevocations.connect(config.REDIS_URL) : null;
+  let sessions: SessionService | undefined;
+  const sessionsFor = (dataSource: DataSource) =>
+    (sessions ??= new SessionService(dataSource, signingKey, { accessTtlSeconds: config.ACCESS_TOKEN_TTL_SECONDS, refreshTtlSeconds: config.REFRESH_TOKEN_TTL_SECONDS }, redisRevocations));
   let imports: ImportService | undefined;
   const importsFor = (dataSource: DataSource, logger: Logger) => {
     if (imports) return imports;
@@ -72,7 +85,14 @@ runMain('office', async () => {
     migrations: OFFICE_MIGRATIONS,
     createLoaders: createOfficeLoaders,
     buildSchema: (dataSource, logger) =>
-      buildOfficeSchema(dataSource, { auth: new AuthService(dataSource, signingKey, throttleFor(dataSource)), imports: importsFor(dataSource, logger), visits: new VisitService(dataSource, files, sections, new SignerConfirmation(dataSource, throttleFor(dataSource))) }),
+      buildOfficeSchema(dataSource, {
+        auth: new AuthService(dataSource, sessionsFor(dataSource), throttleFor(dataSource)),
+        sessions: sessionsFor(dataSource),
+        accounts: new AccountService(dataSource, sessionsFor(dataSource)),
+        imports: importsFor(dataSource, logger),
+        visits: new VisitService(dataSource, files, sections, new SignerConfirmation(dataSource, throttleFor(dataSource))),
+      }),
+    revokedSessions: (dataSource) => () => sessionsFor(dataSource).revokedSessionIds(),
     seed: seedOffice,
     // A department published a result or closed a re-inspection: the venue's last inspection moves forward (R-PUB-3).
     routes: (dataSource, publicKey, logger) => [
@@ -82,6 +102,7 @@ runMain('office', async () => {
       ...publicResultRoutes(dataSource),
       auditExportRoute({ path: '/files/audit.csv', fileName: '联席办审计日志.csv', dataSource, publicKey, authorize: officeOnly }),
       ...inspectionExportRoutes(dataSource, publicKey),
+      ...sessionRoutes(sessionsFor(dataSource), config.EVENTS_TOKEN),
     ],
     // What the departments tell the office (ADR 0013): published results, and venues' latest inspections.
     eventHandlers: (_dataSource, logger) => ({

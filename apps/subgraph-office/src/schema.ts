@@ -2,6 +2,9 @@ import type { DataSource } from 'typeorm';
 import { buildAuditTrailResolvers, buildFederatedSchema, officeOnly, requirePrincipal } from '@dr/subgraph-kit';
 import { AuthResolver } from './auth/auth.resolver';
 import type { AuthService } from './auth/auth.service';
+import type { SessionService } from './auth/session.service';
+import type { AccountService } from './auth/account.service';
+import { AccountResolver } from './auth/account.resolver';
 import type { ImportService } from './directory-import/import.service';
 import { ImportResolver } from './directory-import/import.resolver';
 import { InspectionResolver } from './inspection/inspection.resolver';
@@ -16,13 +19,15 @@ import { CalendarResolver } from './calendar/calendar.resolver';
 import { PublicResultResolver } from './public-results/public-result.resolver';
 import { PlanProgressResolver } from './progress/plan-progress.resolver';
 
-const RESOLVERS = [AuthResolver, PlanResolver, InspectionResolver, VenueResolver, InspectorResolver, DrawResolver, ImportResolver, VisitResolver, CalendarResolver, PublicResultResolver, PlanProgressResolver] as const;
+const RESOLVERS = [AuthResolver, AccountResolver, PlanResolver, InspectionResolver, VenueResolver, InspectorResolver, DrawResolver, ImportResolver, VisitResolver, CalendarResolver, PublicResultResolver, PlanProgressResolver] as const;
 
 /** Services with state or secrets, made once by `main` and handed to the resolvers that need them. */
 export interface OfficeServices {
   auth: AuthService;
   imports: ImportService;
   visits: VisitService;
+  sessions: SessionService;
+  accounts: AccountService;
 }
 
 /**
@@ -31,6 +36,11 @@ export interface OfficeServices {
  */
 export function buildOfficeSchema(dataSource?: DataSource, services?: OfficeServices) {
   const instances = new Map<Function, unknown>();
+  // The account resolvers name their services; the others take the positional list below.
+  const factories = new Map<Function, () => unknown>([
+    [AuthResolver, () => new AuthResolver(dataSource!, services?.auth as AuthService, services?.sessions as SessionService)],
+    [AccountResolver, () => new AccountResolver(dataSource!, services?.accounts as AccountService)],
+  ]);
   const byId = (loader: keyof OfficeContext['loaders']) => ({
     // Like every query, an entity sent straight to the office needs a signed-in caller.
     __resolveReference: (reference: { id: string }, context: OfficeContext) => (requirePrincipal(context), context.loaders[loader].load(reference.id)),
@@ -38,11 +48,11 @@ export function buildOfficeSchema(dataSource?: DataSource, services?: OfficeServ
   return buildFederatedSchema(
     {
       resolvers: [...RESOLVERS, ...buildAuditTrailResolvers({ source: 'office', typePrefix: 'Office', ownerName: '联席办', authorize: officeOnly, dataSource })],
-      // Signing in, and asking who is signed in (null when nobody), need no token.
-      publicFields: ['Mutation.login', 'Query.me', 'Query.publicResults', 'Query.publicVenueResults', 'Query.publicResultPlans'],
+      // Signing in, refreshing a session (the refresh token is the credential), and asking who is signed in (null when nobody), need no token.
+      publicFields: ['Mutation.login', 'Mutation.refreshSession', 'Query.me', 'Query.publicResults', 'Query.publicVenueResults', 'Query.publicResultPlans'],
       container: {
         get: (someClass: new (...args: unknown[]) => unknown) => {
-          if (!instances.has(someClass)) instances.set(someClass, new someClass(dataSource, services?.auth, services?.imports, services?.visits));
+          if (!instances.has(someClass)) instances.set(someClass, factories.get(someClass)?.() ?? new someClass(dataSource, services?.auth, services?.imports, services?.visits));
           return instances.get(someClass);
         },
       },

@@ -4,10 +4,10 @@ import { Alert, Button, Card, List, Typography } from 'antd';
 import { fetchGatewayFile } from '@dr/graphql-client';
 import { FireOrderNoticesDocument } from './generated/graphql';
 
-/** What the shell hands the module: where the gateway is and the signed-in user's token (for the PDFs). */
+/** What the shell hands the module: where the gateway is (the PDFs go with the session cookie; a token only for callers outside the browser). */
 export interface DepartmentCasesProps {
   gatewayUrl: string;
-  token: string | null;
+  token?: string | null;
 }
 
 /**

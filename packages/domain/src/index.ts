@@ -13,3 +13,4 @@ export * from './china-date';
 export * from './input-text';
 export * from './plan-rules';
 export * from './team-rules';
+export * from './accounts';

@@ -16,6 +16,10 @@ export interface Principal {
   department: Department | null;
   /** The enforcement officer (inspector directory) this login belongs to, if any: who may sign, whose visits. */
   inspectorId: string | null;
+  /** The session the access token belongs to (`sid`): what logout and revocation end. */
+  sessionId?: string;
+  /** Set on an account created or reset by someone else: until the password is changed, only that works (R-ACC-4). */
+  mustChangePassword?: boolean;
 }
 
 export const ROLE_NAMES: Record<Role, string> = {

@@ -3,13 +3,12 @@ import { SetContextLink } from '@apollo/client/link/context';
 import { ErrorLink } from '@apollo/client/link/error';
 import type { OfflineCache } from './cache-persistence';
 import { hasErrorCode } from './graphql-error';
+import { csrfHeaders, ensureFreshSession } from './browser-session';
 
 /** Options of {@link createApolloClient}. */
 export interface CreateApolloClientOptions {
   /** The gateway's GraphQL endpoint, from the shell's runtime `/config.json`. */
   gatewayUrl: string;
-  /** Returns the current bearer token, read on every request so a new login takes effect at once. */
-  getToken: () => string | null;
   /** Called when the gateway answers UNAUTHENTICATED (or HTTP 401): the session is over. */
   onUnauthenticated: () => void;
   /**
@@ -36,12 +35,14 @@ export const apolloCacheConfig = { typePolicies };
 /**
  * The one Apollo Client of the shell; the department remotes use it through the shared
  * `@apollo/client` singleton and the shell's `ApolloProvider`.
- * @param options - gateway URL, token source and what to do when the session has expired
+ * @param options - gateway URL and what to do when the session has ended
  */
 export function createApolloClient(options: CreateApolloClientOptions): ApolloClient {
-  const authLink = new SetContextLink((previous) => {
-    const token = options.getToken();
-    return token ? { headers: { ...previous.headers, authorization: `Bearer ${token}` } } : {};
+  // The session is in the gateway's httpOnly cookies (ADR 0019): refresh them when they are about to
+  // end, and prove with the CSRF header that the request comes from this page.
+  const authLink = new SetContextLink(async (previous) => {
+    await ensureFreshSession(options.gatewayUrl);
+    return { headers: { ...previous.headers, ...csrfHeaders() } };
   });
   const errorLink = new ErrorLink(({ error }) => {
     if (hasErrorCode(error, 'UNAUTHENTICATED')) options.onUnauthenticated();
@@ -51,7 +52,7 @@ export function createApolloClient(options: CreateApolloClientOptions): ApolloCl
   // The offline fallback sits below the error link, so an UNAUTHENTICATED answer still ends the session.
   const offline = options.offlineCache ? [options.offlineCache.link] : [];
   return new ApolloClient({
-    link: ApolloLink.from([errorLink, ...offline, authLink, new HttpLink({ uri: options.gatewayUrl })]),
+    link: ApolloLink.from([errorLink, ...offline, authLink, new HttpLink({ uri: options.gatewayUrl, credentials: 'include' })]),
     cache,
   });
 }

@@ -1,4 +1,5 @@
 import { GatewayFileError, isApiErrorCode, type ApiErrorCode } from './graphql-error';
+import { csrfHeaders, ensureFreshSession } from './browser-session';
 
 /** What an HTTP status of a file route means when the body names no code. */
 const CODE_BY_STATUS: Record<number, ApiErrorCode> = {
@@ -43,7 +44,7 @@ export interface GatewayFileRequest {
   gatewayUrl: string;
   /** Path below the origin, e.g. `/files/exports/venues.xlsx` or a draw's `receiptPath`. */
   path: string;
-  /** Bearer token; public files (draw receipts) need none. */
+  /** A bearer token for callers outside the browser; the browser's session goes by cookie (ADR 0019). */
   token?: string | null;
   /** `POST` for uploads; `GET` by default. */
   method?: 'GET' | 'POST';
@@ -57,11 +58,12 @@ export interface GatewayFileRequest {
  * @param request - where, with which token, and what to send
  */
 export async function fetchGatewayFile(request: GatewayFileRequest): Promise<Response> {
-  const headers: Record<string, string> = { ...request.headers };
-  if (request.token) headers['authorization'] = `Bearer ${request.token}`;
+  if (!request.token) await ensureFreshSession(request.gatewayUrl);
+  const headers: Record<string, string> = { ...request.headers, ...(request.token ? { authorization: `Bearer ${request.token}` } : csrfHeaders()) };
   let response: Response;
   try {
-    response = await fetch(new URL(request.path, `${gatewayOrigin(request.gatewayUrl)}/`), { method: request.method ?? 'GET', headers, body: request.body });
+    const url = new URL(request.path, `${gatewayOrigin(request.gatewayUrl)}/`);
+    response = await fetch(url, { method: request.method ?? 'GET', headers, body: request.body, credentials: 'include' });
   } catch {
     throw new GatewayFileError(0, null, '');
   }
@@ -75,7 +77,6 @@ export type DirectoryKind = 'venues' | 'inspectors';
 /** Options of {@link uploadDirectoryFile}. */
 export interface UploadDirectoryFileOptions {
   gatewayUrl: string;
-  token: string | null;
   kind: DirectoryKind;
   file: File;
 }
@@ -83,14 +84,13 @@ export interface UploadDirectoryFileOptions {
 /**
  * Uploads a directory file (xlsx or csv) for a dry run: `POST /files/imports?kind=…` answers 202 with
  * the id of the import job, whose progress and row errors are then read through GraphQL (`importJob`).
- * @param options - the file, the directory it is for and the bearer token
+ * @param options - the file and the directory it is for
  * @returns the import job's id
  */
 export async function uploadDirectoryFile(options: UploadDirectoryFileOptions): Promise<string> {
   const response = await fetchGatewayFile({
     gatewayUrl: options.gatewayUrl,
     path: `/files/imports?kind=${options.kind}`,
-    token: options.token,
     method: 'POST',
     headers: { 'x-file-name': encodeURIComponent(options.file.name), 'content-type': options.file.type || 'application/octet-stream' },
     body: options.file,

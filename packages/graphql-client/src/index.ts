@@ -30,7 +30,20 @@ export {
   type ErrorKind,
   type FieldError,
 } from './graphql-error';
-export { TOKEN_STORAGE_KEY, clearToken, readToken, storeToken } from './token-storage';
+export {
+  CSRF_HEADER,
+  SESSION_STORAGE_KEY,
+  csrfHeaders,
+  ensureFreshSession,
+  forgetSession,
+  login,
+  logout,
+  readSession,
+  refresh,
+  subscribeSession,
+  type BrowserSession,
+  type SessionUser,
+} from './browser-session';
 export {
   useDepartmentSection,
   type ConflictChange,

@@ -22,7 +22,6 @@ import {
   type SectionDraft,
 } from './offline/section-draft';
 import { useOutboxScope, type OutboxScopeState } from './offline/use-outbox';
-import { readToken } from './token-storage';
 
 export type { ItemOutcomeCode, SectionData } from './offline/section-draft';
 export type { SectionItemData } from './offline/section-draft';
@@ -289,7 +288,7 @@ export function useDepartmentSection<TQuery extends SectionQueryData>(options: U
   useEffect(() => {
     versionStore ??= createIndexedDbStore('dr-versions');
     outbox.setHandler(VERSIONED_WRITE, versionedWriteHandler(client, versionStore));
-    outbox.setHandler(FILE_UPLOAD, fileUploadHandler({ gatewayUrl, getToken: readToken }));
+    outbox.setHandler(FILE_UPLOAD, fileUploadHandler({ gatewayUrl }));
     outbox.setHandler(GRAPHQL_WRITE, graphqlWriteHandler(client));
   }, [outbox, client, gatewayUrl]);
   useEffect(() => {
@@ -589,7 +588,7 @@ export function useDepartmentSection<TQuery extends SectionQueryData>(options: U
         .flatMap((item) => item.evidence)
         .find((evidence) => evidence.id === key);
       const path = listed?.url ?? local?.url ?? `/files/${field}/evidence/${key}`;
-      const response = await fetchGatewayFile({ gatewayUrl: await gatewayUrl(), path, token: readToken() });
+      const response = await fetchGatewayFile({ gatewayUrl: await gatewayUrl(), path });
       return response.blob();
     },
     [outbox, itemOrder, field, gatewayUrl],

@@ -1,8 +1,8 @@
 import { SignJWT } from 'jose';
-import { generateAuthKeys, principalFromHeader, privateKeyFrom, publicKeyFrom, signToken, TOKEN_MAX_AGE_SECONDS, verifyToken } from './auth';
+import { generateAuthKeys, principalFromHeader, privateKeyFrom, publicKeyFrom, signToken, TOKEN_MAX_AGE_SECONDS, useRevokedSessionCheck, verifyToken } from './auth';
 import type { Principal } from '@dr/domain';
 
-const principal: Principal = { userId: 'u1', username: 'culture-admin', displayName: '管理员', role: 'DEPARTMENT_ADMIN', department: 'culture', inspectorId: null };
+const principal: Principal & { sessionId: string } = { userId: 'u1', username: 'culture-admin', displayName: '管理员', role: 'DEPARTMENT_ADMIN', department: 'culture', inspectorId: null, sessionId: 's1' };
 
 describe('session tokens', () => {
   const keys = generateAuthKeys();
@@ -35,7 +35,7 @@ describe('session tokens', () => {
 
   // Signed with the real key and the real issuer, audience and claims: only exp / iat differ.
   const craft = () =>
-    new SignJWT({ name: principal.displayName, username: principal.username, role: principal.role, dept: principal.department, insp: null })
+    new SignJWT({ name: principal.displayName, username: principal.username, role: principal.role, dept: principal.department, insp: null, sid: 's1' })
       .setProtectedHeader({ alg: 'EdDSA' })
       .setSubject(principal.userId)
       .setIssuer('double-random/office')
@@ -57,6 +57,34 @@ describe('session tokens', () => {
     await expect(verifyToken(token, verifying)).rejects.toMatchObject({ message: '登录已过期，请重新登录', extensions: { code: 'UNAUTHENTICATED' } });
     const fresh = await craft().setIssuedAt(now - TOKEN_MAX_AGE_SECONDS + 60).setExpirationTime(now + 3600).sign(signing);
     await expect(verifyToken(fresh, verifying)).resolves.toEqual(principal);
+  });
+
+  it('refuses a token without a session id (sid), though correctly signed', async () => {
+    const token = await new SignJWT({ name: principal.displayName, username: principal.username, role: principal.role, dept: principal.department })
+      .setProtectedHeader({ alg: 'EdDSA' })
+      .setSubject(principal.userId)
+      .setIssuer('double-random/office')
+      .setAudience('double-random')
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(signing);
+    await expect(verifyToken(token, verifying)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('carries "must change the password" only when set', async () => {
+    const { token } = await signToken({ ...principal, mustChangePassword: true }, signing, 60);
+    await expect(verifyToken(token, verifying)).resolves.toEqual({ ...principal, mustChangePassword: true });
+  });
+
+  it('refuses a valid token whose session the revocation list names', async () => {
+    const { token } = await signToken(principal, signing, 60);
+    useRevokedSessionCheck(async (sid) => sid === 's1');
+    try {
+      await expect(principalFromHeader(`Bearer ${token}`, verifying)).rejects.toMatchObject({ message: '登录已失效，请重新登录', extensions: { code: 'UNAUTHENTICATED' } });
+    } finally {
+      useRevokedSessionCheck(null);
+    }
+    await expect(principalFromHeader(`Bearer ${token}`, verifying)).resolves.toEqual(principal);
   });
 
   it('reads the principal from a Bearer header and nothing from no header', async () => {

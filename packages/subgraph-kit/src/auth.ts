@@ -41,9 +41,14 @@ export function generateAuthKeys(): { publicKey: string; privateKey: string } {
   };
 }
 
-export async function signToken(principal: Principal, key: KeyObject, ttlSeconds: number): Promise<{ token: string; expiresAt: Date }> {
+/**
+ * Signs an access token for `principal` in session `sessionId` (`sid`, required: every server checks
+ * it against the revocation list). `pwc` marks an account that must change its password first.
+ */
+export async function signToken(principal: Principal & { sessionId: string }, key: KeyObject, ttlSeconds: number): Promise<{ token: string; expiresAt: Date }> {
   const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
-  const token = await new SignJWT({ name: principal.displayName, username: principal.username, role: principal.role, dept: principal.department, insp: principal.inspectorId })
+  const claims = { name: principal.displayName, username: principal.username, role: principal.role, dept: principal.department, insp: principal.inspectorId, sid: principal.sessionId };
+  const token = await new SignJWT(principal.mustChangePassword ? { ...claims, pwc: true } : claims)
     .setProtectedHeader({ alg: 'EdDSA' })
     .setSubject(principal.userId)
     .setIssuer(ISSUER)
@@ -64,14 +69,17 @@ export async function verifyToken(token: string, key: KeyObject): Promise<Princi
       issuer: ISSUER,
       audience: AUDIENCE,
       algorithms: ['EdDSA'],
-      requiredClaims: ['exp', 'iat'],
+      requiredClaims: ['exp', 'iat', 'sid'],
       maxTokenAge: TOKEN_MAX_AGE_SECONDS,
     });
     const role = payload.role as Role;
     const department = payload.dept ?? null;
     if (!payload.sub || !ROLES.includes(role) || (department !== null && !isDepartment(department))) throw unauthenticated('登录令牌内容无效，请重新登录');
     const inspectorId = typeof payload.insp === 'string' ? payload.insp : null;
-    return { userId: payload.sub, username: String(payload.username), displayName: String(payload.name), role, department, inspectorId };
+    if (typeof payload.sid !== 'string' || !payload.sid) throw unauthenticated('登录令牌内容无效，请重新登录');
+    const principal: Principal = { userId: payload.sub, username: String(payload.username), displayName: String(payload.name), role, department, inspectorId, sessionId: payload.sid };
+    if (payload.pwc === true) principal.mustChangePassword = true;
+    return principal;
   } catch (error) {
     if (error instanceof joseErrors.JWTExpired) throw unauthenticated('登录已过期，请重新登录');
     if (error instanceof joseErrors.JOSEError) throw unauthenticated('登录令牌无效，请重新登录');
@@ -79,12 +87,33 @@ export async function verifyToken(token: string, key: KeyObject): Promise<Princi
   }
 }
 
+/** Answers whether a session (`sid`) has been ended; see sessions.ts. */
+export type RevokedSessionCheck = (sessionId: string) => Promise<boolean>;
+
+let revokedSessionCheck: RevokedSessionCheck | null = null;
+
+/**
+ * Installs this process's revocation list (once, at start: `startSubgraph`, the gateway). Every token
+ * check, GraphQL or plain HTTP route, then refuses a token whose session was ended. Process-wide on
+ * purpose: the file routes of every module call {@link principalFromHeader} with the key alone.
+ */
+export function useRevokedSessionCheck(check: RevokedSessionCheck | null): void {
+  revokedSessionCheck = check;
+}
+
+/** Verifies a token, then refuses it when its session has been ended (logout, revocation, disabled account). */
+export async function principalFromToken(token: string, key: KeyObject): Promise<Principal> {
+  const principal = await verifyToken(token, key);
+  if (revokedSessionCheck && principal.sessionId && (await revokedSessionCheck(principal.sessionId))) throw unauthenticated('登录已失效，请重新登录');
+  return principal;
+}
+
 /** The principal of a request from its `Authorization: Bearer …` header, or null when there is none. */
 export async function principalFromHeader(header: string | undefined, key: KeyObject): Promise<Principal | null> {
   if (!header) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) throw unauthenticated('Authorization 头格式应为 “Bearer 令牌”');
-  return verifyToken(match[1], key);
+  return principalFromToken(match[1], key);
 }
 
 /** The header in which the gateway tells a subgraph the caller's address (the browser's, not its own). */

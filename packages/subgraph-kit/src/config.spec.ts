@@ -1,4 +1,4 @@
-import { ConfigError, databaseConfigSchema, loadConfig } from './config';
+import { ConfigError, databaseConfigSchema, demoSeedWanted, loadConfig } from './config';
 
 describe('configuration', () => {
   it('names every bad key in one message', () => {
@@ -12,6 +12,14 @@ describe('configuration', () => {
   });
 
   it('defaults to the embedded SQLite storage', () => {
-    expect(loadConfig(databaseConfigSchema, {})).toMatchObject({ DB_CLIENT: 'sqlite', MYSQL_DATABASE_PREFIX: 'dr_', SEED_DEMO_DATA: true });
+    expect(loadConfig(databaseConfigSchema, {})).toMatchObject({ DB_CLIENT: 'sqlite', MYSQL_DATABASE_PREFIX: 'dr_' });
+  });
+
+  it('loads the demo data by default, except in production, where asking for it is refused', () => {
+    expect(demoSeedWanted({ NODE_ENV: 'development' })).toBe(true);
+    expect(demoSeedWanted({ NODE_ENV: 'development', SEED_DEMO_DATA: false })).toBe(false);
+    expect(demoSeedWanted({ NODE_ENV: 'production' })).toBe(false);
+    expect(demoSeedWanted({ NODE_ENV: 'production', SEED_DEMO_DATA: false })).toBe(false);
+    expect(() => demoSeedWanted({ NODE_ENV: 'production', SEED_DEMO_DATA: true })).toThrow(/SEED_DEMO_DATA: 生产环境不得加载演示数据/);
   });
 });

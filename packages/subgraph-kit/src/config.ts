@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { queryLimitsConfigSchema } from './query-limits';
+import { sessionConfigSchema } from './sessions';
 
 /** Raised at start when the environment holds a bad value; the message names every bad key. */
 export class ConfigError extends Error {
@@ -19,7 +20,7 @@ export const serverConfigSchema = z.object({
   MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
   /** Bearer token that `/metrics` asks for; without it `/metrics` is open in development and absent in production. */
   METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN 至少 16 个字符').optional(),
-}).extend(queryLimitsConfigSchema.shape);
+}).extend(queryLimitsConfigSchema.shape).extend(sessionConfigSchema.shape);
 
 /** Storage: the embedded default (one SQLite file per subgraph) or MySQL/MariaDB. */
 export const databaseConfigSchema = z.object({
@@ -61,8 +62,11 @@ export const databaseConfigSchema = z.object({
   EVENTS_POLL_MS: z.coerce.number().int().min(20).max(60_000).default(250),
   /** How often each subgraph logs its audit chain head (`audit head`), for anchoring outside the database. */
   AUDIT_HEAD_LOG_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
-  /** Load the demo data once into an empty database. */
-  SEED_DEMO_DATA: z.stringbool().default(true),
+  /**
+   * Load the demo data (with its demo logins and password) once into an empty database. Default: yes,
+   * except in production, where setting it is refused (`demoSeedWanted`).
+   */
+  SEED_DEMO_DATA: z.stringbool().optional(),
 });
 
 export type ServerConfig = z.infer<typeof serverConfigSchema>;
@@ -77,6 +81,20 @@ export function loadConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEn
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(root)'}: ${issue.message}`);
   throw new ConfigError(`配置有误 (invalid configuration):\n${problems.join('\n')}`);
+}
+
+/**
+ * Whether to load the demo data. Production never has a demo login or password: there SEED_DEMO_DATA=true
+ * stops the server at start, and the first account comes from `npm run user:create-office-admin`.
+ */
+export function demoSeedWanted(config: { NODE_ENV: string; SEED_DEMO_DATA?: boolean }): boolean {
+  if (config.NODE_ENV !== 'production') return config.SEED_DEMO_DATA ?? true;
+  if (config.SEED_DEMO_DATA) {
+    throw new ConfigError(
+      '配置有误 (invalid configuration):\n  SEED_DEMO_DATA: 生产环境不得加载演示数据（含演示账号和演示密码）。请删除此设置，并用 npm run user:create-office-admin 创建第一个联席办管理员账号',
+    );
+  }
+  return false;
 }
 
 /** The port schema with a per-server default, for composing a server's own schema. */

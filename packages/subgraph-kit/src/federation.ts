@@ -5,6 +5,13 @@ import gql from 'graphql-tag';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions, type MiddlewareFn } from 'type-graphql';
 import { requirePrincipal, type RequestContext } from './context';
+import { AppError } from './errors';
+
+/**
+ * What an account that must change its password (R-ACC-4) may still do: see who it is, change the
+ * password, log out. Everything else is refused on every subgraph, from the token's `pwc` claim.
+ */
+export const PASSWORD_CHANGE_FIELDS = ['Query.me', 'Mutation.changePassword', 'Mutation.logout', 'Mutation.refreshSession'];
 
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides"])`;
 
@@ -18,9 +25,14 @@ export type ReferenceResolvers = Record<string, { __resolveReference: (reference
  */
 export function authenticateFirst(publicFields: readonly string[]): MiddlewareFn<RequestContext<unknown>> {
   const open = new Set(publicFields);
+  const whilePasswordChange = new Set(PASSWORD_CHANGE_FIELDS);
   return ({ info, context }, next) => {
     const root = info.parentType === info.schema.getQueryType() || info.parentType === info.schema.getMutationType();
-    if (root && !open.has(`${info.parentType.name}.${info.fieldName}`)) requirePrincipal(context);
+    const field = `${info.parentType.name}.${info.fieldName}`;
+    if (root && !open.has(field)) requirePrincipal(context);
+    if (root && context.principal?.mustChangePassword && !whilePasswordChange.has(field)) {
+      throw new AppError('FORBIDDEN', '首次登录或密码被重置后，须先修改密码', { reason: 'PASSWORD_CHANGE_REQUIRED' });
+    }
     return next();
   };
 }

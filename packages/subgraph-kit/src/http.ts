@@ -86,7 +86,9 @@ function applyCors(request: IncomingMessage, response: ServerResponse, origins: 
   if (origins.includes('*') || origins.includes(origin)) {
     response.setHeader('access-control-allow-origin', origin);
     response.setHeader('vary', 'origin');
-    response.setHeader('access-control-allow-headers', 'content-type, authorization, apollo-require-preflight, x-request-id, x-file-name, idempotency-key');
+    response.setHeader('access-control-allow-headers', 'content-type, authorization, apollo-require-preflight, x-request-id, x-file-name, idempotency-key, x-csrf-token');
+    // Cookies (the browser's session, ADR 0019) only for origins named one by one, never for `*`.
+    if (origins.includes(origin)) response.setHeader('access-control-allow-credentials', 'true');
     response.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
     response.setHeader('access-control-max-age', '600');
   }

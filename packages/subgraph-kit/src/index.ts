@@ -24,3 +24,4 @@ export * from './query-limits';
 export * from './request-signal';
 export * from './input-rules';
 export * from './audit';
+export * from './sessions';

@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { clientAddressOf, principalFromHeader, publicKeyFrom } from './auth';
-import { ConfigError, databaseConfigSchema, loadConfig, portWithDefault, serverConfigSchema, type DatabaseConfig, type ServerConfig } from './config';
+import { ConfigError, databaseConfigSchema, demoSeedWanted, loadConfig, portWithDefault, serverConfigSchema, type DatabaseConfig, type ServerConfig } from './config';
 import { requirePrincipal, type RequestContext } from './context';
 import { openDataSource, type DataSourceSpec } from './data-source';
 import { createErrorFormatter } from './errors';
@@ -18,6 +18,7 @@ import { stopResolversOnAbort } from './request-signal';
 import { closeOnSignals } from './shutdown';
 import { setAuditActor } from './audit/audit-scope';
 import { logAuditHeadPeriodically } from './audit/audit-anchor';
+import { installSessionRevocations } from './sessions';
 import { EventRelay, HttpEventTransport, eventRoutes, type EventHandlers } from './events';
 
 export interface SubgraphServerOptions<Loaders> {
@@ -117,6 +118,8 @@ export interface SubgraphDefinition<Loaders> extends DataSourceSpec {
   routes?: (dataSource: DataSource, publicKey: KeyObject, logger: Logger, config: DatabaseConfig) => HttpRoute[];
   /** More lines for `/metrics` (Prometheus text). */
   metrics?: () => string;
+  /** Office only: the sessions ended within the last access-token lifetime, read from its own table. */
+  revokedSessions?: (dataSource: DataSource) => () => Promise<string[]>;
   /** The events this subgraph consumes from others (applied once each, in their own transaction). */
   eventHandlers?: (dataSource: DataSource, logger: Logger) => EventHandlers;
 }
@@ -125,9 +128,17 @@ export interface SubgraphDefinition<Loaders> extends DataSourceSpec {
 export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Loaders>, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const config = loadConfig(serverConfigSchema.extend(databaseConfigSchema.shape).extend({ PORT: portWithDefault(definition.defaultPort) }), env);
   const logger = createLogger(definition.name, config.LOG_LEVEL);
+  // Checked before the database is touched: a refused production start leaves nothing behind.
+  const seed = demoSeedWanted(config);
   const dataSource = await openDataSource(definition, config, logger);
-  if (config.SEED_DEMO_DATA && definition.seed) await definition.seed(dataSource, logger);
+  if (seed && definition.seed) await definition.seed(dataSource, logger);
   const publicKey = publicKeyFrom(config.AUTH_PUBLIC_KEY);
+  const revocations = await installSessionRevocations({
+    config,
+    officeUrl: config.EVENT_PEERS.office ?? 'http://127.0.0.1:4001',
+    local: definition.revokedSessions?.(dataSource),
+    logger,
+  });
   const events = config.EVENTS_TOKEN
     ? {
         relay: new EventRelay({ dataSource, source: definition.name, transport: new HttpEventTransport(config.EVENT_PEERS, config.EVENTS_TOKEN), logger, intervalMs: config.EVENTS_POLL_MS }),
@@ -155,6 +166,7 @@ export async function startSubgraph<Loaders>(definition: SubgraphDefinition<Load
     stopAnchoring();
     await events?.relay.stop();
     await app.close();
+    await revocations?.close();
     await dataSource.destroy();
   });
 }

@@ -3,7 +3,7 @@ import { errorKindOf, fetchGatewayFile, uploadDirectoryFile, type DirectoryKind 
 import { useGatewayUrl } from '../config/runtime-config-context';
 import { useSession } from '../session/session-context';
 
-/** The gateway's file routes with the signed-in user's token. */
+/** The gateway's file routes with the signed-in user's session (its cookie). */
 export interface GatewayFiles {
   /** Downloads a file (an export) as a blob. */
   download: (path: string) => Promise<Blob>;
@@ -14,26 +14,26 @@ export interface GatewayFiles {
 }
 
 /**
- * File routes (`/files/…` on the gateway's origin) called with the bearer token; a 401 ends the
+ * File routes (`/files/…` on the gateway's origin) called with the session cookie; a 401 ends the
  * session as an UNAUTHENTICATED GraphQL answer does. Failures are `GatewayFileError`s, which
  * `describeGraphQLError` words like any other.
  */
 export function useGatewayFiles(): GatewayFiles {
   const gatewayUrl = useGatewayUrl();
-  const { token, signOut } = useSession();
+  const { forget } = useSession();
   return useMemo(() => {
     const guarded = async <T>(run: () => Promise<T>): Promise<T> => {
       try {
         return await run();
       } catch (error) {
-        if (errorKindOf(error) === 'UNAUTHENTICATED') signOut();
+        if (errorKindOf(error) === 'UNAUTHENTICATED') forget();
         throw error;
       }
     };
     return {
-      download: (path) => guarded(async () => (await fetchGatewayFile({ gatewayUrl, path, token })).blob()),
-      readText: (path) => guarded(async () => (await fetchGatewayFile({ gatewayUrl, path, token })).text()),
-      upload: (kind, file) => guarded(() => uploadDirectoryFile({ gatewayUrl, token, kind, file })),
+      download: (path) => guarded(async () => (await fetchGatewayFile({ gatewayUrl, path })).blob()),
+      readText: (path) => guarded(async () => (await fetchGatewayFile({ gatewayUrl, path })).text()),
+      upload: (kind, file) => guarded(() => uploadDirectoryFile({ gatewayUrl, kind, file })),
     };
-  }, [gatewayUrl, token, signOut]);
+  }, [gatewayUrl, forget]);
 }

@@ -13,8 +13,8 @@ import { PageFrameProvider, SHORT_SYSTEM_NAME, SYSTEM_NAME, usePageFrameState } 
 
 /** Key of the 名录库 sub-menu. */
 const DIRECTORIES_MENU = 'directories';
-/** Key of the 系统管理 sub-menu. */
-const SETTINGS_MENU = 'settings';
+/** Key of the 系统管理 sub-menu (账号管理 and 审计日志 for administrators, 修改密码 for everyone). */
+const SYSTEM_MENU = 'system';
 /** 审计日志: the office and department admins only (the servers refuse everyone else). */
 const AUDIT_PATH = '/settings/audit';
 
@@ -32,13 +32,25 @@ const MENU_ITEMS = [
   },
   { key: '/draws', icon: <InteractionOutlined />, label: '抽取' },
   { key: '/settings/calendar', icon: <CalendarOutlined />, label: '节假日安排' },
-  { key: SETTINGS_MENU, icon: <SettingOutlined />, label: '系统管理', children: [{ key: AUDIT_PATH, label: '审计日志' }] },
   { key: '/public/verify', icon: <SafetyCertificateOutlined />, label: '抽取结果验证' },
 ];
 
+/** 系统管理: 账号管理 and 审计日志 only for the office and department admins. */
+function systemMenu(admin: boolean) {
+  return {
+    key: SYSTEM_MENU,
+    icon: <SettingOutlined />,
+    label: '系统管理',
+    children: [
+      ...(admin ? [{ key: '/settings/accounts', label: '账号管理' }, { key: AUDIT_PATH, label: '审计日志' }] : []),
+      { key: '/change-password', label: '修改密码' },
+    ],
+  };
+}
+
 /** The menu entry a path belongs to: a plan's draws sit under 抽取, its other pages under 抽查计划. */
 function menuKeyOf(pathname: string): string | null {
-  if (pathname.startsWith('/directories/') || pathname === '/settings/calendar' || pathname === AUDIT_PATH || pathname === '/workbench') return pathname;
+  if (pathname.startsWith('/directories/') || pathname === '/settings/calendar' || pathname === '/settings/accounts' || pathname === AUDIT_PATH || pathname === '/change-password' || pathname === '/workbench') return pathname;
   if (pathname === '/draws' || /^\/plans\/[^/]+\/draws(\/|$)/.test(pathname)) return '/draws';
   if (pathname === '/' || /^\/(plans|inspections)\//.test(pathname)) return '/';
   return null;
@@ -57,9 +69,9 @@ export function ShellLayout() {
     <AppLayout
       systemName={SYSTEM_NAME}
       shortSystemName={SHORT_SYSTEM_NAME}
-      menuItems={user?.role === 'INSPECTOR' ? MENU_ITEMS.filter((item) => item.key !== SETTINGS_MENU) : MENU_ITEMS}
+      menuItems={[...MENU_ITEMS, systemMenu(user?.role === 'OFFICE_ADMIN' || user?.role === 'DEPARTMENT_ADMIN')]}
       selectedMenuKeys={selected ? [selected] : []}
-      openMenuKeys={[DIRECTORIES_MENU, SETTINGS_MENU]}
+      openMenuKeys={[DIRECTORIES_MENU, SYSTEM_MENU]}
       onNavigate={(key) => navigate(key)}
       pageTitle={frame.title}
       pageKey={location.pathname}

@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'react';
-import { useMutation } from '@apollo/client/react';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import LockOutlined from '@ant-design/icons/es/icons/LockOutlined';
 import UserOutlined from '@ant-design/icons/es/icons/UserOutlined';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
-import { describeGraphQLError, errorKindOf } from '@dr/graphql-client';
+import { describeGraphQLError, errorKindOf, login, serverMessageOf } from '@dr/graphql-client';
 import { CardHeading, BRAND_COLORS } from '@dr/ui';
-import { LoginDocument } from '../generated/graphql';
+import { useGatewayUrl } from '../config/runtime-config-context';
 import { SYSTEM_NAME } from '../layout/page-frame';
 import type { LoginRedirectState } from '../session/require-auth';
 import { useSession } from '../session/session-context';
@@ -16,30 +15,34 @@ interface LoginForm {
   password: string;
 }
 
-/** Sign-in with username and password; the token goes to localStorage (`dr.token`). */
+/** Sign-in with username and password; the gateway keeps the session in httpOnly cookies (ADR 0019). */
 export function LoginPage() {
   const navigate = useNavigate();
   const location = useLocation();
-  const { token, signIn } = useSession();
-  const [login, { loading }] = useMutation(LoginDocument);
+  const gatewayUrl = useGatewayUrl();
+  const { session } = useSession();
+  const [loading, setLoading] = useState(false);
   const [errorText, setErrorText] = useState<string | null>(null);
-  const from = (location.state as LoginRedirectState | null)?.from ?? '/';
+  const state = location.state as LoginRedirectState | null;
+  const from = state?.from ?? '/';
 
   useEffect(() => {
     document.title = `登录 - ${SYSTEM_NAME}`;
   }, []);
   useEffect(() => {
-    if (token) navigate(from, { replace: true });
-  }, [token, from, navigate]);
+    if (session) navigate(from, { replace: true });
+  }, [session, from, navigate]);
 
   const submit = async (values: LoginForm) => {
     setErrorText(null);
+    setLoading(true);
     try {
-      const { data } = await login({ variables: { input: { username: values.username.trim(), password: values.password } } });
-      if (data) signIn(data.login.token);
+      await login(gatewayUrl, values.username.trim(), values.password);
     } catch (error) {
-      // At sign-in UNAUTHENTICATED means wrong credentials, not an expired session.
-      setErrorText(errorKindOf(error) === 'UNAUTHENTICATED' ? '用户名或密码错误' : describeGraphQLError(error));
+      // At sign-in UNAUTHENTICATED means wrong credentials (or a disabled account), not an expired session.
+      setErrorText(errorKindOf(error) === 'UNAUTHENTICATED' ? (serverMessageOf(error, 'UNAUTHENTICATED') ?? '用户名或密码错误') : describeGraphQLError(error));
+    } finally {
+      setLoading(false);
     }
   };
 
@@ -56,6 +59,7 @@ export function LoginPage() {
           <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
           </Form.Item>
+          {state?.notice && !errorText && <Alert type="success" showIcon title={state.notice} style={{ marginBottom: 16 }} data-testid="login-notice" />}
           {errorText && <Alert type="error" showIcon title={errorText} style={{ marginBottom: 16 }} data-testid="login-error" />}
           <Button type="primary" htmlType="submit" block loading={loading} data-testid="login-submit">
             登录

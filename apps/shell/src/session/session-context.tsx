@@ -1,4 +1,5 @@
 import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
+import type { BrowserSession } from '@dr/graphql-client';
 import type { SessionStore } from './session-store';
 
 const SessionContext = createContext<SessionStore | null>(null);
@@ -14,10 +15,10 @@ export function SessionProvider({ store, children }: SessionProviderProps) {
   return <SessionContext.Provider value={store}>{children}</SessionContext.Provider>;
 }
 
-/** The current token (re-rendering on sign-in and sign-out) and the store's actions. */
-export function useSession(): { token: string | null; signIn: (token: string) => void; signOut: () => void } {
+/** The current session (re-rendering on sign-in and sign-out) and the store's actions. */
+export function useSession(): { session: BrowserSession | null; signOut: () => void; forget: () => void } {
   const store = useContext(SessionContext);
   if (!store) throw new Error('useSession needs a SessionProvider');
-  const token = useSyncExternalStore(store.subscribe, store.getToken);
-  return { token, signIn: store.signIn, signOut: store.signOut };
+  const session = useSyncExternalStore(store.subscribe, store.getSession);
+  return { session, signOut: store.signOut, forget: store.forget };
 }

@@ -7,15 +7,15 @@ import { useSession } from './session-context';
 export type CurrentUser = NonNullable<MeQuery['me']>;
 
 /**
- * Loads `me` for the top bar. A token the gateway no longer recognises yields `me: null`
+ * Loads `me` for the top bar. A session the gateway no longer recognises yields `me: null`
  * (or UNAUTHENTICATED, which the Apollo link handles): either way the session ends.
  */
 export function useCurrentUser(): CurrentUser | null {
-  const { token, signOut } = useSession();
-  const { data, error } = useQuery(MeDocument, { skip: !token });
+  const { session, forget } = useSession();
+  const { data, error } = useQuery(MeDocument, { skip: !session });
   const rejected = !!data && data.me === null && !error;
   useEffect(() => {
-    if (rejected) signOut();
-  }, [rejected, signOut]);
+    if (rejected) forget();
+  }, [rejected, forget]);
   return data?.me ?? null;
 }

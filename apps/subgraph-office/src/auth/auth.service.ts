@@ -1,12 +1,10 @@
-import type { KeyObject } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { AppError, signToken, verifyPassword, type Logger } from '@dr/subgraph-kit';
+import { AppError, verifyPassword, type Logger } from '@dr/subgraph-kit';
 import { User } from './user.entity';
 import { decideLoginAttempt, LOGIN_THROTTLE_POLICY, type ThrottlePolicy } from './login-throttle.policy';
 import { throttleKeys, type LoginThrottleStore } from './login-throttle.store';
+import type { SessionService, SessionTokens } from './session.service';
 import { auditLogin } from './login-audit';
-
-const TOKEN_TTL_SECONDS = 8 * 60 * 60;
 
 /** Who is trying to log in, from where (the gateway tells the office the caller's address). */
 export interface LoginAttempt {
@@ -15,20 +13,24 @@ export interface LoginAttempt {
   address: string;
 }
 
+/** Verified against when the user is unknown, so timing does not reveal who exists. */
+const UNKNOWN_USER_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
 /**
- * Login: checks the password with the KDF and issues a signed token. Failures are counted per
- * (account, address), per address and per account in a shared store and slow further attempts down
- * (login-throttle.policy.ts); nothing ever locks an account.
+ * Login: checks the password with the KDF and starts a session (sessions.service.ts). Failures are
+ * counted per (account, address), per address and per account in a shared store and slow further
+ * attempts down (login-throttle.policy.ts); nothing ever locks an account. A disabled account counts
+ * as a failure too.
  */
 export class AuthService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly signingKey: KeyObject,
+    private readonly sessions: SessionService,
     private readonly throttle: LoginThrottleStore,
     private readonly policy: ThrottlePolicy = LOGIN_THROTTLE_POLICY,
   ) {}
 
-  async login(attempt: LoginAttempt, logger: Logger): Promise<{ token: string; expiresAt: Date; user: User }> {
+  async login(attempt: LoginAttempt, logger: Logger): Promise<SessionTokens & { user: User }> {
     const username = attempt.username.trim().toLowerCase();
     const { address } = attempt;
     const keys = throttleKeys(username, address);
@@ -42,23 +44,26 @@ export class AuthService {
       throw new AppError('TOO_MANY_ATTEMPTS', `登录失败次数过多，请 ${decision.retryAfterSeconds} 秒后再试`, { retryAfterSeconds: decision.retryAfterSeconds });
     }
     const user = await this.dataSource.getRepository(User).findOneBy({ username });
-    // Verify against a real hash even for an unknown user, so timing does not reveal who exists.
-    const valid = await verifyPassword(attempt.password, user?.passwordHash ?? 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=');
-    if (!user || !valid) {
+    const valid = await verifyPassword(attempt.password, user?.passwordHash ?? UNKNOWN_USER_HASH);
+    // The one place where a login succeeds or fails.
+    const outcome = !user || !valid ? 'failed' : user.disabledAt ? 'disabled' : 'succeeded';
+    if (!user || outcome !== 'succeeded') {
       await this.throttle.recordFailure([keys.accountAddress, keys.address, keys.account], now);
-      logger.warn({ username, address, outcome: 'failed' }, 'login attempt');
-      await auditLogin(this.dataSource, username, 'FAILED');
+      logger.warn({ username, address, outcome }, 'login attempt');
+      await auditLogin(this.dataSource, username, 'FAILED', outcome === 'disabled' ? user : undefined);
+      // Only the right password learns that the account is disabled: a guesser learns nothing new.
+      if (outcome === 'disabled') throw new AppError('UNAUTHENTICATED', '账号已停用，请联系本单位管理员', { reason: 'ACCOUNT_DISABLED' });
       throw new AppError('UNAUTHENTICATED', '用户名或密码错误');
     }
     // Only this address's counter for this account: another address's failures are not the user's to forgive.
     await this.throttle.clear(keys.accountAddress);
-    logger.info({ username, address, userId: user.id, outcome: 'succeeded' }, 'login attempt');
+    logger.info({ username, address, userId: user.id, outcome }, 'login attempt');
     await auditLogin(this.dataSource, username, 'SUCCEEDED', user);
-    const { token, expiresAt } = await signToken(
-      { userId: user.id, username: user.username, displayName: user.displayName, role: user.role, department: user.department, inspectorId: user.inspectorId },
-      this.signingKey,
-      TOKEN_TTL_SECONDS,
-    );
-    return { token, expiresAt, user };
+    return { ...(await this.sessions.start(user)), user };
+  }
+
+  /** Rotates a refresh token into a new access token (and a new refresh token). */
+  refresh(refreshToken: string): Promise<SessionTokens & { user: User }> {
+    return this.sessions.refresh(refreshToken, (id) => this.dataSource.getRepository(User).findOneBy({ id }));
   }
 }

@@ -47,8 +47,6 @@ export interface FileUpload {
 export interface FileUploadHandlerOptions {
   /** The gateway's GraphQL endpoint (its origin serves `/files/…`). */
   gatewayUrl: () => string | Promise<string>;
-  /** The bearer token, read at each attempt. */
-  getToken: () => string | null;
 }
 
 /**
@@ -57,14 +55,13 @@ export interface FileUploadHandlerOptions {
  * JSON the server answered (for evidence: `{ id, fileName, contentType, size, sha256, url }`). A
  * refusal throws a `GatewayFileError` carrying the server's Chinese `error`; no answer throws one
  * with status 0, which the outbox retries.
- * @param options - gateway and token
+ * @param options - the gateway (the session goes by cookie and is refreshed before each attempt)
  */
 export function fileUploadHandler(options: FileUploadHandlerOptions): OutboxHandler<FileUpload> {
   return async (payload, entry) => {
     const response = await fetchGatewayFile({
       gatewayUrl: await options.gatewayUrl(),
       path: payload.path,
-      token: options.getToken(),
       method: 'POST',
       headers: { 'content-type': payload.contentType || 'application/octet-stream', 'x-file-name': encodeURIComponent(payload.fileName), 'idempotency-key': entry.idempotencyKey },
       body: payload.blob,

@@ -19,7 +19,8 @@ const eventSchema = z.object({
 });
 const batchSchema = z.object({ events: z.array(eventSchema).max(1000) });
 
-function isDuplicateKey(error: unknown): boolean {
+/** A unique or primary key refused the row (SQLite or MariaDB). */
+export function isDuplicateKey(error: unknown): boolean {
   const code = (error as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (error as { code?: string }).code;
   return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
@@ -50,7 +51,8 @@ export async function applyEvents(dataSource: DataSource, events: DomainEvent[],
   return applied;
 }
 
-function sameSecret(given: string, expected: string): boolean {
+/** Compares a presented shared secret with the expected one in constant time. */
+export function sameSecret(given: string, expected: string): boolean {
   const a = createHash('sha256').update(given).digest();
   const b = createHash('sha256').update(expected).digest();
   return timingSafeEqual(a, b);

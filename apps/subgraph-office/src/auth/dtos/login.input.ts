@@ -15,11 +15,17 @@ export class LoginInput {
 
 @ObjectType()
 export class LoginPayload {
-  @Field({ description: '登录令牌，放在 Authorization: Bearer 头中' })
+  @Field({ description: '访问令牌（有效期约 10 分钟），放在 Authorization: Bearer 头中' })
   token: string;
 
-  @Field()
+  @Field({ description: '访问令牌的到期时间' })
   expiresAt: Date;
+
+  @Field({ description: '刷新令牌：访问令牌过期前用 refreshSession 换取新令牌；每用一次即换新，旧的再用会结束本次登录' })
+  refreshToken: string;
+
+  @Field({ description: '本次登录最迟结束的时间' })
+  refreshExpiresAt: Date;
 
   @Field(() => User)
   user: User;
