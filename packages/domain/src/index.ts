@@ -11,3 +11,4 @@ export * from './events';
 export * from './calendar';
 export * from './china-date';
 export * from './input-text';
+export * from './reports';
