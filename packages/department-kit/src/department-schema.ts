@@ -11,6 +11,7 @@ import type { VisitAccessCheck } from './visit-access';
 import { buildResultResolvers } from './results/result.resolver';
 import { buildReferralResolvers } from './referrals/referral.resolver';
 import { buildFollowUpResolvers } from './follow-ups/follow-up.resolver';
+import { buildBriefingResolvers } from './reports/briefing.resolver';
 import type { DepartmentDependencies, DepartmentExtension } from './extension/department-extension';
 
 /** `culture` → `Culture`: the prefix of the department's type and operation names. */
@@ -278,6 +279,7 @@ export function buildDepartmentSchema(department: Department, extension: Departm
     { resolvers: [InspectionSectionResolver, DepartmentResolver, ...buildResultResolvers(department, prefix, InspectionReference, extension, dataSource),
         ...buildReferralResolvers(department, prefix, dataSource),
         ...buildFollowUpResolvers(department, prefix, dataSource),
+        ...buildBriefingResolvers(department, prefix, dataSource),
         ...(extension.resolvers ?? []),
       ], orphanedTypes: [InspectionReference, ...(extension.orphanedTypes ?? [])],
       // Each resolver is made once, with the department's dependencies (the kit's own ignore them).

@@ -30,3 +30,4 @@ export * from './follow-ups/dtos/follow-up.inputs';
 export * from './calendar/department-calendar';
 export * from './calendar/calendar-year.entity';
 export * from './extension/department-extension';
+export * from './reports';

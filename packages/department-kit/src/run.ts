@@ -11,6 +11,7 @@ import { evidenceRoutes } from './evidence.routes';
 import { GraphVisitAccess } from './visit-access';
 import { ResultService } from './results/result.service';
 import { resultExportRoutes } from './results/result-export.routes';
+import { reportRoutes } from './reports/report.routes';
 import { ReferralService } from './referrals/referral.service';
 import { FollowUpService } from './follow-ups/follow-up.service';
 import { receiveYearLoaded, reloadDepartmentCalendar } from './calendar/department-calendar';
@@ -39,6 +40,7 @@ export function runDepartmentSubgraph(department: Department, defaultPort: numbe
       routes: (dataSource, publicKey, logger, config) => [
         ...evidenceRoutes(department, dataSource, createFileStore(join(config.FILES_DIR, department)), access, publicKey, logger),
         ...resultExportRoutes(department, dataSource, publicKey),
+        ...reportRoutes(department, dataSource, publicKey, GATEWAY_URL),
         ...(extension.routes?.({ department, dataSource, access, publicKey, logger, config }) ?? []),
       ],
       // The visit is signed: the department's result is formed and waits for entry, and each order to

@@ -15,10 +15,12 @@ import { FollowUpEntity } from './follow-ups/follow-up.entity';
 import { DepartmentFollowUps1700000000021 } from './follow-ups/department-follow-ups.migration';
 import { DepartmentCalendarYearEntity } from './calendar/calendar-year.entity';
 import { DepartmentCalendarYears1700000000022 } from './calendar/department-calendar-years.migration';
+import { BriefingEntity } from './reports/briefing.entity';
+import { DepartmentReports1700000000030 } from './reports/department-reports.migration';
 
 /** Every department subgraph has these tables in its own database. */
-export const DEPARTMENT_ENTITIES = [CheckItemEntity, SectionEntity, SectionItemEntity, OrderEntity, EvidenceEntity, EvidenceRemovalEntity, SectionChangeEntity, IdempotentRequest, OutboxEventEntity, InboxEventEntity, ResultEntity, ResultChangeEntity, ReferralSentEntity, ReferralReceivedEntity, FollowUpEntity, DepartmentCalendarYearEntity];
-export const DEPARTMENT_MIGRATIONS = [DepartmentInitial1700000000001, DepartmentVisit1700000000004, EvidencePerItem1700000000005, DepartmentEvents1700000000010, DepartmentResults1700000000011, DepartmentReferrals1700000000020, DepartmentFollowUps1700000000021, DepartmentCalendarYears1700000000022];
+export const DEPARTMENT_ENTITIES = [CheckItemEntity, SectionEntity, SectionItemEntity, OrderEntity, EvidenceEntity, EvidenceRemovalEntity, SectionChangeEntity, IdempotentRequest, OutboxEventEntity, InboxEventEntity, ResultEntity, ResultChangeEntity, ReferralSentEntity, ReferralReceivedEntity, FollowUpEntity, DepartmentCalendarYearEntity, BriefingEntity];
+export const DEPARTMENT_MIGRATIONS = [DepartmentInitial1700000000001, DepartmentVisit1700000000004, EvidencePerItem1700000000005, DepartmentEvents1700000000010, DepartmentResults1700000000011, DepartmentReferrals1700000000020, DepartmentFollowUps1700000000021, DepartmentCalendarYears1700000000022, DepartmentReports1700000000030];
 
 /**
  * A department's database: the kit's tables and migrations, then the department's own (ADR 0014), whose
