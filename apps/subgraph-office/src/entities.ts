@@ -20,6 +20,8 @@ import { CalendarYearRecord } from './calendar/calendar-year.entity';
 import { CalendarYears1700000000006 } from './migrations/1700000000006-calendar-years';
 import { PublicResultCorrectionRow, PublicResultRow } from './public-results/public-result.entity';
 import { PublicResults1700000000020 } from './migrations/1700000000020-public-results';
+import { ReportDocument, ReportSubmission } from './reports/report.entities';
+import { Reports1700000000030 } from './migrations/1700000000030-reports';
 
-export const OFFICE_ENTITIES = [Plan, Venue, Inspector, InspectorConflict, Inspection, TeamMember, User, Draw, DrawBlob, ImportJob, ImportRowError, RecordSignature, VenueResponse, IdempotentRequest, LoginThrottle, CalendarYearRecord, OutboxEventEntity, InboxEventEntity, PublicResultRow, PublicResultCorrectionRow];
-export const OFFICE_MIGRATIONS = [OfficeInitial1700000000000, DirectoriesAndDraws1700000000002, DirectoryImports1700000000003, Visits1700000000004, LoginThrottle1700000000005, CalendarYears1700000000006, OfficeEvents1700000000010, PublicResults1700000000020];
+export const OFFICE_ENTITIES = [Plan, Venue, Inspector, InspectorConflict, Inspection, TeamMember, User, Draw, DrawBlob, ImportJob, ImportRowError, RecordSignature, VenueResponse, IdempotentRequest, LoginThrottle, CalendarYearRecord, OutboxEventEntity, InboxEventEntity, PublicResultRow, PublicResultCorrectionRow, ReportDocument, ReportSubmission];
+export const OFFICE_MIGRATIONS = [OfficeInitial1700000000000, DirectoriesAndDraws1700000000002, DirectoryImports1700000000003, Visits1700000000004, LoginThrottle1700000000005, CalendarYears1700000000006, OfficeEvents1700000000010, PublicResults1700000000020, Reports1700000000030];

@@ -24,6 +24,8 @@ import { visitRoutes } from './visit/visit.routes';
 import { publicResultRoutes } from './public-results/public-result.routes';
 import { publicResultHandlers } from './public-results/public-result.handlers';
 import { applyVenueInspected } from './venue-history/venue-inspected.handler';
+import { reportRoutes } from './reports/report.routes';
+import { DepartmentRows } from './reports/department-rows.client';
 
 runMain('office', async () => {
   const config = loadConfig(
@@ -69,7 +71,7 @@ runMain('office', async () => {
     migrations: OFFICE_MIGRATIONS,
     createLoaders: createOfficeLoaders,
     buildSchema: (dataSource, logger) =>
-      buildOfficeSchema(dataSource, { auth: new AuthService(dataSource, signingKey, throttleFor(dataSource)), imports: importsFor(dataSource, logger), visits: new VisitService(dataSource, files, sections) }),
+      buildOfficeSchema(dataSource, { auth: new AuthService(dataSource, signingKey, throttleFor(dataSource)), imports: importsFor(dataSource, logger), visits: new VisitService(dataSource, files, sections), files }),
     seed: seedOffice,
     // A department published a result or closed a re-inspection: the venue's last inspection moves forward (R-PUB-3).
     routes: (dataSource, publicKey, logger) => [
@@ -77,6 +79,7 @@ runMain('office', async () => {
       ...importRoutes(dataSource, importsFor(dataSource, logger), publicKey),
       ...visitRoutes({ dataSource, files, sections, renderer, publicKey, logger }),
       ...publicResultRoutes(dataSource),
+      ...reportRoutes({ dataSource, files, rows: new DepartmentRows(config.GATEWAY_URL), gatewayUrl: config.GATEWAY_URL, publicKey, logger }),
     ],
     // What the departments tell the office (ADR 0013): published results, and venues' latest inspections.
     eventHandlers: (_dataSource, logger) => ({

@@ -14,14 +14,18 @@ import { VisitResolver } from './visit/visit.resolver';
 import type { VisitService } from './visit/visit.service';
 import { CalendarResolver } from './calendar/calendar.resolver';
 import { PublicResultResolver } from './public-results/public-result.resolver';
+import { ReportResolver } from './reports/report.resolver';
+import type { FileStore } from '@dr/subgraph-kit';
 
-const RESOLVERS = [AuthResolver, PlanResolver, InspectionResolver, VenueResolver, InspectorResolver, DrawResolver, ImportResolver, VisitResolver, CalendarResolver, PublicResultResolver] as const;
+const RESOLVERS = [AuthResolver, PlanResolver, InspectionResolver, VenueResolver, InspectorResolver, DrawResolver, ImportResolver, VisitResolver, CalendarResolver, PublicResultResolver, ReportResolver] as const;
 
 /** Services with state or secrets, made once by `main` and handed to the resolvers that need them. */
 export interface OfficeServices {
   auth: AuthService;
   imports: ImportService;
   visits: VisitService;
+  /** The office's file store (uploaded reports). */
+  files?: FileStore;
 }
 
 /**
@@ -41,7 +45,7 @@ export function buildOfficeSchema(dataSource?: DataSource, services?: OfficeServ
       publicFields: ['Mutation.login', 'Query.me', 'Query.publicResults', 'Query.publicVenueResults', 'Query.publicResultPlans'],
       container: {
         get: (someClass: new (...args: unknown[]) => unknown) => {
-          if (!instances.has(someClass)) instances.set(someClass, new someClass(dataSource, services?.auth, services?.imports, services?.visits));
+          if (!instances.has(someClass)) instances.set(someClass, new someClass(dataSource, services?.auth, services?.imports, services?.visits, services?.files));
           return instances.get(someClass);
         },
       },
