@@ -9,6 +9,15 @@ const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6E6E6' } };
 const FONT = { name: '宋体', size: 10 };
+/**
+ * One style object per column, shared by every data row: assigning a ready object is the cheap path
+ * through exceljs (a fresh object per cell is serialised and looked up again for each of 1.5 million cells).
+ */
+const DATA_STYLES: Partial<ExcelJS.Style>[] = SUMMARY_COLUMNS.map((column) =>
+  column.kind === 'count'
+    ? { border: BORDER, font: FONT, numFmt: '0', alignment: { horizontal: 'center', vertical: 'middle' } }
+    : { border: BORDER, font: FONT, alignment: { horizontal: column.kind === 'date' ? 'center' : 'left', vertical: 'middle', wrapText: true } },
+);
 /** A4 landscape, one page wide, the title and header rows repeated on every printed page. */
 const pageSetup = (lastHeaderRow: number): Partial<ExcelJS.PageSetup> => ({
   paperSize: 9,
@@ -72,15 +81,7 @@ export async function writeSummaryWorkbook(stream: Writable, meta: ReportMeta, r
   for await (const row of rows) {
     tally.add(row);
     const line = sheet.addRow(SUMMARY_COLUMNS.map((c) => c.value(row, index, meta)));
-    SUMMARY_COLUMNS.forEach((column, i) => {
-      const cell = line.getCell(i + 1);
-      cell.border = BORDER;
-      cell.font = FONT;
-      if (column.kind === 'count') {
-        cell.numFmt = '0';
-        cell.alignment = { horizontal: 'center', vertical: 'middle' };
-      } else cell.alignment = { horizontal: column.kind === 'date' ? 'center' : 'left', vertical: 'middle', wrapText: true };
-    });
+    for (let i = 0; i < DATA_STYLES.length; i++) line.getCell(i + 1).style = DATA_STYLES[i];
     line.commit();
     index += 1;
   }
