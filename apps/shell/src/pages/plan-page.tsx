@@ -153,6 +153,11 @@ export function PlanPage() {
               抽取记录
             </Button>
             {permissions.office && (
+              <Button onClick={() => navigate(`/plans/${planId}/reports`)} data-testid="plan-reports">
+                报表
+              </Button>
+            )}
+            {permissions.office && (
               <Button type="primary" onClick={() => navigate(`/plans/${planId}/draws/new`)} data-testid="draw-start">
                 开始抽取
               </Button>
