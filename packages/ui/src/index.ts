@@ -78,3 +78,4 @@ export {
 export { DepartmentWorkbench, type DepartmentWorkbenchProps, type WorkbenchOperations } from './workbench/department-workbench';
 export { WorkbenchModal, type WorkbenchModalProps } from './workbench/workbench-modal';
 export { WorkbenchSections, type WorkbenchSection } from './workbench/workbench-sections';
+export { BriefingPanel, type BriefingIssue, type BriefingOperations, type BriefingPanelProps } from './briefing/briefing-panel';
