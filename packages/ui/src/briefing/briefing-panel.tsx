@@ -91,7 +91,7 @@ export function BriefingPanel({ planId, operations, canSubmit, testId }: Briefin
           <List
             loading={!data}
             dataSource={data?.briefings.nodes ?? []}
-            locale={{ emptyText: '尚未报送专项简报' }}
+            locale={{ emptyText: <Typography.Text>尚未报送专项简报</Typography.Text> }}
             renderItem={(b) => (
               <List.Item data-testid="briefing-issue">
                 <Flex vertical gap={4} style={{ width: '100%' }}>

@@ -198,7 +198,7 @@ export function PlanReportsPage() {
         <List
           loading={!reports}
           dataSource={reports?.documents ?? []}
-          locale={{ emptyText: '尚未上传定稿' }}
+          locale={{ emptyText: <Typography.Text>尚未上传定稿</Typography.Text> }}
           renderItem={(d) => (
             <List.Item data-testid="report-document" actions={[<DownloadButton key="download" file={{ path: d.url, label: '下载', fileName: d.fileName, testId: 'report-document-download' }} />]}>
               <List.Item.Meta title={`第 ${d.version} 版　${d.fileName}`} description={`${d.contentType === 'application/pdf' ? 'PDF' : 'Word 文档'}，${formatFileSize(d.size)}；${d.uploadedByName} 上传于 ${formatDateTime(d.uploadedAt)}`} />
@@ -218,7 +218,7 @@ export function PlanReportsPage() {
         <List
           loading={!reports}
           dataSource={reports?.submissions ?? []}
-          locale={{ emptyText: '尚无报送记录' }}
+          locale={{ emptyText: <Typography.Text>尚无报送记录</Typography.Text> }}
           renderItem={(row) => <SubmissionItem row={row} planId={planId} documentNumber={name} />}
         />
       </Card>
