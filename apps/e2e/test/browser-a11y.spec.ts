@@ -49,6 +49,8 @@ const ROUTES: AuditedRoute[] = [
   { name: 'draw wizard', path: `/plans/${PLAN_2022.id}/draws/new`, viewers: ['office'], ready: 'draw-parameters' },
   { name: 'venue directory', path: '/directories/venues', viewers: SIGNED_IN, ready: 'venue-directory' },
   { name: 'culture workbench', path: '/workbench', viewers: ['office', 'culture-admin', 'culture-inspector'], ready: 'culture-workbench' },
+  { name: 'plan reports', path: `/plans/${PLAN_2022.id}/reports`, viewers: ['office'], ready: 'report-summary-xlsx' },
+  { name: 'culture briefing', path: `/plans/${PLAN_2022.id}/briefing`, viewers: ['culture-admin', 'culture-inspector'], ready: 'culture-briefing' },
   { name: 'holiday calendar', path: '/settings/calendar', viewers: SIGNED_IN, ready: 'calendar-page' },
   { name: 'audit trail', path: '/settings/audit', viewers: SIGNED_IN, ready: 'audit-pager' },
   { name: 'inspector directory', path: '/directories/inspectors', viewers: SIGNED_IN, ready: 'inspector-directory' },

@@ -62,6 +62,8 @@ function createAppRouter() {
         { index: true, lazy: () => import('./pages/home-page').then((page) => ({ Component: page.HomePage })) },
         { path: 'plans/:planId', lazy: () => import('./pages/plan-page').then((page) => ({ Component: page.PlanPage })) },
         { path: 'draws', lazy: () => import('./pages/draws/draw-home-page').then((page) => ({ Component: page.DrawHomePage })) },
+        { path: 'plans/:planId/briefing', lazy: () => import('./pages/briefing-page').then((page) => ({ Component: page.BriefingPage })) },
+        { path: 'plans/:planId/reports', lazy: () => import('./pages/reports/plan-reports-page').then((page) => ({ Component: page.PlanReportsPage })) },
         { path: 'plans/:planId/draws', lazy: () => import('./pages/draws/plan-draws-page').then((page) => ({ Component: page.PlanDrawsPage })) },
         {
           // `new` starts a draw; after the commit the URL names the draw and the wizard goes on.

@@ -30,6 +30,8 @@ import { visitRoutes } from './visit/visit.routes';
 import { publicResultRoutes } from './public-results/public-result.routes';
 import { publicResultHandlers } from './public-results/public-result.handlers';
 import { applyVenueInspected } from './venue-history/venue-inspected.handler';
+import { reportRoutes } from './reports/report.routes';
+import { DepartmentRows } from './reports/department-rows.client';
 
 runMain('office', async () => {
   const config = loadConfig(
@@ -91,6 +93,7 @@ runMain('office', async () => {
         accounts: new AccountService(dataSource, sessionsFor(dataSource)),
         imports: importsFor(dataSource, logger),
         visits: new VisitService(dataSource, files, sections, new SignerConfirmation(dataSource, throttleFor(dataSource))),
+        files,
       }),
     revokedSessions: (dataSource) => () => sessionsFor(dataSource).revokedSessionIds(),
     seed: seedOffice,
@@ -103,6 +106,7 @@ runMain('office', async () => {
       auditExportRoute({ path: '/files/audit.csv', fileName: '联席办审计日志.csv', dataSource, publicKey, authorize: officeOnly }),
       ...inspectionExportRoutes(dataSource, publicKey),
       ...sessionRoutes(sessionsFor(dataSource), config.EVENTS_TOKEN),
+      ...reportRoutes({ dataSource, files, rows: new DepartmentRows(config.GATEWAY_URL), gatewayUrl: config.GATEWAY_URL, publicKey, logger }),
     ],
     // What the departments tell the office (ADR 0013): published results, and venues' latest inspections.
     eventHandlers: (_dataSource, logger) => ({

@@ -18,8 +18,10 @@ import type { VisitService } from './visit/visit.service';
 import { CalendarResolver } from './calendar/calendar.resolver';
 import { PublicResultResolver } from './public-results/public-result.resolver';
 import { PlanProgressResolver } from './progress/plan-progress.resolver';
+import { ReportResolver } from './reports/report.resolver';
+import type { FileStore } from '@dr/subgraph-kit';
 
-const RESOLVERS = [AuthResolver, AccountResolver, PlanResolver, InspectionResolver, VenueResolver, InspectorResolver, DrawResolver, ImportResolver, VisitResolver, CalendarResolver, PublicResultResolver, PlanProgressResolver] as const;
+const RESOLVERS = [AuthResolver, AccountResolver, PlanResolver, InspectionResolver, VenueResolver, InspectorResolver, DrawResolver, ImportResolver, VisitResolver, CalendarResolver, PublicResultResolver, PlanProgressResolver, ReportResolver] as const;
 
 /** Services with state or secrets, made once by `main` and handed to the resolvers that need them. */
 export interface OfficeServices {
@@ -28,6 +30,8 @@ export interface OfficeServices {
   visits: VisitService;
   sessions: SessionService;
   accounts: AccountService;
+  /** The office's file store (uploaded reports). */
+  files?: FileStore;
 }
 
 /**
@@ -52,7 +56,7 @@ export function buildOfficeSchema(dataSource?: DataSource, services?: OfficeServ
       publicFields: ['Mutation.login', 'Mutation.refreshSession', 'Query.me', 'Query.publicResults', 'Query.publicVenueResults', 'Query.publicResultPlans'],
       container: {
         get: (someClass: new (...args: unknown[]) => unknown) => {
-          if (!instances.has(someClass)) instances.set(someClass, factories.get(someClass)?.() ?? new someClass(dataSource, services?.auth, services?.imports, services?.visits));
+          if (!instances.has(someClass)) instances.set(someClass, factories.get(someClass)?.() ?? new someClass(dataSource, services?.auth, services?.imports, services?.visits, services?.files));
           return instances.get(someClass);
         },
       },

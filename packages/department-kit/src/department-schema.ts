@@ -12,6 +12,7 @@ import { buildResultResolvers } from './results/result.resolver';
 import { buildReferralResolvers } from './referrals/referral.resolver';
 import { buildFollowUpResolvers } from './follow-ups/follow-up.resolver';
 import { buildProgressResolvers } from './progress/department-progress.resolver';
+import { buildBriefingResolvers } from './reports/briefing.resolver';
 import type { DepartmentDependencies, DepartmentExtension } from './extension/department-extension';
 import { CheckItemService } from './check-items/check-item.service';
 import { ReorderCheckItemsInput, SaveCheckItemInput } from './check-items/dtos/check-item.inputs';
@@ -311,6 +312,7 @@ export function buildDepartmentSchema(department: Department, extension: Departm
         ...buildFollowUpResolvers(department, prefix, dataSource),
         ...buildAuditTrailResolvers({ source: department, typePrefix: prefix, ownerName: name, authorize: officeOrDepartmentAdmin(department, name), dataSource }),
         ...buildProgressResolvers(department, prefix, dataSource),
+        ...buildBriefingResolvers(department, prefix, dataSource),
         ...(extension.resolvers ?? []),
       ], orphanedTypes: [InspectionReference, ...(extension.orphanedTypes ?? [])],
       // Each resolver is made once, with the department's dependencies (the kit's own ignore them).

@@ -35,3 +35,4 @@ export * from './check-items/check-items-2022.migration';
 export * from './check-items/dtos/check-item.inputs';
 export * from './progress/progress-filters';
 export * from './progress/department-progress.service';
+export * from './reports';

@@ -12,6 +12,7 @@ import { GraphVisitAccess } from './visit-access';
 import { ResultService } from './results/result.service';
 import { resultExportRoutes } from './results/result-export.routes';
 import { progressExportRoutes } from './progress/progress-export.routes';
+import { reportRoutes } from './reports/report.routes';
 import { ReferralService } from './referrals/referral.service';
 import { FollowUpService } from './follow-ups/follow-up.service';
 import { receiveYearLoaded, reloadDepartmentCalendar } from './calendar/department-calendar';
@@ -42,6 +43,7 @@ export function runDepartmentSubgraph(department: Department, defaultPort: numbe
         ...resultExportRoutes(department, dataSource, publicKey),
         auditExportRoute({ path: `/files/${department}/audit.csv`, fileName: `${DEPARTMENT_NAMES[department].full}审计日志.csv`, dataSource, publicKey, authorize: officeOrDepartmentAdmin(department, DEPARTMENT_NAMES[department].full) }),
         ...progressExportRoutes(department, dataSource, publicKey),
+        ...reportRoutes(department, dataSource, publicKey, GATEWAY_URL),
         ...(extension.routes?.({ department, dataSource, access, publicKey, logger, config }) ?? []),
       ],
       // The visit is signed: the department's result is formed and waits for entry, and each order to

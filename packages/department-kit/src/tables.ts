@@ -19,10 +19,12 @@ import { AuditEntryEntity, AuditHeadEntity } from '@dr/subgraph-kit';
 import { DepartmentAuditTrail1700000000030 } from './migrations/1700000000030-department-audit-trail';
 import { CheckItemVersions1700000000032 } from './check-items/check-item-versions.migration';
 import { checkItems2022Migration } from './check-items/check-items-2022.migration';
+import { BriefingEntity } from './reports/briefing.entity';
+import { DepartmentReports1700000000034 } from './reports/department-reports.migration';
 
 /** Every department subgraph has these tables in its own database. */
-export const DEPARTMENT_ENTITIES = [CheckItemEntity, SectionEntity, SectionItemEntity, OrderEntity, EvidenceEntity, EvidenceRemovalEntity, SectionChangeEntity, IdempotentRequest, OutboxEventEntity, InboxEventEntity, ResultEntity, ResultChangeEntity, ReferralSentEntity, ReferralReceivedEntity, FollowUpEntity, DepartmentCalendarYearEntity, CheckItemVersionEntity, AuditEntryEntity, AuditHeadEntity];
-export const DEPARTMENT_MIGRATIONS = [DepartmentInitial1700000000001, DepartmentVisit1700000000004, EvidencePerItem1700000000005, DepartmentEvents1700000000010, DepartmentResults1700000000011, DepartmentReferrals1700000000020, DepartmentFollowUps1700000000021, DepartmentCalendarYears1700000000022, DepartmentAuditTrail1700000000030, CheckItemVersions1700000000032];
+export const DEPARTMENT_ENTITIES = [CheckItemEntity, SectionEntity, SectionItemEntity, OrderEntity, EvidenceEntity, EvidenceRemovalEntity, SectionChangeEntity, IdempotentRequest, OutboxEventEntity, InboxEventEntity, ResultEntity, ResultChangeEntity, ReferralSentEntity, ReferralReceivedEntity, FollowUpEntity, DepartmentCalendarYearEntity, CheckItemVersionEntity, AuditEntryEntity, AuditHeadEntity, BriefingEntity];
+export const DEPARTMENT_MIGRATIONS = [DepartmentInitial1700000000001, DepartmentVisit1700000000004, EvidencePerItem1700000000005, DepartmentEvents1700000000010, DepartmentResults1700000000011, DepartmentReferrals1700000000020, DepartmentFollowUps1700000000021, DepartmentCalendarYears1700000000022, DepartmentAuditTrail1700000000030, CheckItemVersions1700000000032, DepartmentReports1700000000034];
 
 /**
  * A department's database: the kit's tables and migrations, then the department's own (ADR 0014), whose

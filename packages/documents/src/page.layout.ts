@@ -103,8 +103,10 @@ interface ResolvedCell {
 export class PageWriter {
   readonly doc: PDFKit.PDFDocument;
   readonly left = MARGIN.left;
-  readonly right = A4.width - MARGIN.right;
-  readonly width = A4.width - MARGIN.left - MARGIN.right;
+  readonly right: number;
+  readonly width: number;
+  /** The page as laid out: A4 portrait, or landscape for wide tables (the 汇总表). */
+  private readonly page: { width: number; height: number };
   y = MARGIN.top;
   private readonly fonts: PdfFonts;
   private readonly pdf: Promise<Buffer>;
@@ -113,10 +115,15 @@ export class PageWriter {
   constructor(
     meta: DocumentMeta,
     private readonly frame: PageFrame,
+    layout: 'portrait' | 'landscape' = 'portrait',
   ) {
+    this.page = layout === 'landscape' ? { width: A4.height, height: A4.width } : A4;
+    this.right = this.page.width - MARGIN.right;
+    this.width = this.page.width - MARGIN.left - MARGIN.right;
     this.fonts = loadFonts();
     this.doc = new PDFDocument({
       size: 'A4',
+      layout,
       margins: MARGIN,
       bufferPages: true,
       font: '',
@@ -143,7 +150,7 @@ export class PageWriter {
   }
 
   get bottom(): number {
-    return A4.height - MARGIN.bottom;
+    return this.page.height - MARGIN.bottom;
   }
 
   measure(text: string, size: number, bold = false): number {
@@ -376,7 +383,7 @@ export class PageWriter {
         this.line(this.frame.runningHeader, this.left, MARGIN.top - 30, { size: 8, color: MUTED });
         this.doc.moveTo(this.left, MARGIN.top - 16).lineTo(this.right, MARGIN.top - 16).lineWidth(0.4).strokeColor('#999999').stroke();
       }
-      const footerY = A4.height - MARGIN.bottom + 26;
+      const footerY = this.page.height - MARGIN.bottom + 26;
       this.doc.moveTo(this.left, footerY - 8).lineTo(this.right, footerY - 8).lineWidth(0.4).strokeColor('#999999').stroke();
       this.line(this.frame.footerLeft, this.left, footerY, { size: 8, color: MUTED });
       this.line(`第 ${i + 1} 页 共 ${range.count} 页`, this.left, footerY, { size: 9, align: 'center', width: this.width });

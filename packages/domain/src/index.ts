@@ -14,3 +14,4 @@ export * from './input-text';
 export * from './plan-rules';
 export * from './team-rules';
 export * from './accounts';
+export * from './reports';

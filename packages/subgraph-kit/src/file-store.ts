@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, type ReadStream } from 'node:fs';
 import { access, mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isWholeJpeg, isWholePdf, isWholePng, isWholeWebp } from './file-structure';
+import { isWholeDocx, isWholeJpeg, isWholePdf, isWholePng, isWholeWebp } from './file-structure';
 
 /**
  * Content-addressed files (evidence photos, signatures, stamps): a file's name is the SHA-256 of its
@@ -67,5 +67,19 @@ export function sniffContentType(bytes: Buffer): SniffedType | null {
   if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return isWholePng(bytes) ? 'image/png' : null;
   if (bytes.length >= 12 && bytes.subarray(0, 4).toString('latin1') === 'RIFF' && bytes.subarray(8, 12).toString('latin1') === 'WEBP') return isWholeWebp(bytes) ? 'image/webp' : null;
   if (bytes.length >= 5 && bytes.subarray(0, 5).toString('latin1') === '%PDF-') return isWholePdf(bytes) ? 'application/pdf' : null;
+  return null;
+}
+
+export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+/** The content types a finished report may be uploaded as (a Word document or a PDF). */
+export type ReportDocumentType = typeof DOCX_CONTENT_TYPE | 'application/pdf';
+
+/**
+ * What an uploaded report is, judged by its content like {@link sniffContentType}: a whole DOCX or a
+ * whole PDF; anything else (a renamed spreadsheet, an image, a truncated file) is `null`.
+ */
+export function sniffDocumentType(bytes: Buffer): ReportDocumentType | null {
+  if (isWholeDocx(bytes)) return DOCX_CONTENT_TYPE;
+  if (bytes.length >= 5 && bytes.subarray(0, 5).toString('latin1') === '%PDF-' && isWholePdf(bytes)) return 'application/pdf';
   return null;
 }

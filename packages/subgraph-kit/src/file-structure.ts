@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import { crc32 } from 'node:zlib';
 
 // Structural checks of the four accepted formats. Magic bytes alone let through anything that starts
@@ -142,4 +143,31 @@ export function isWholePdf(bytes: Buffer): boolean {
   const tail = bytes.toString('latin1', Math.max(0, bytes.length - 1024));
   const eof = tail.lastIndexOf('%%EOF');
   return eof > 0 && /^[\r\n\t\f \0]*$/.test(tail.slice(eof + 5)) && tail.lastIndexOf('startxref', eof) >= 0;
+}
+
+const DOCX_MAIN = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml';
+/** The parts a DOCX check inflates are small XML; anything bigger is not what Word writes (or a zip bomb). */
+const DOCX_PART_LIMIT = 1024 * 1024;
+
+/**
+ * Whether `bytes` are one whole Word document (DOCX, ISO/IEC 29500): a ZIP whose central directory
+ * reads, with a `[Content_Types].xml` that declares the WordprocessingML main part and a
+ * `word/document.xml`. Only those two parts are inflated, and only when they are small.
+ * @param bytes - the whole file
+ */
+export function isWholeDocx(bytes: Buffer): boolean {
+  if (bytes.length < 22 || bytes.readUInt32LE(0) !== 0x04034b50) return false;
+  try {
+    const names = new Set<string>();
+    const parts = unzipSync(bytes, {
+      filter: (file) => {
+        names.add(file.name);
+        return file.name === '[Content_Types].xml' && file.originalSize <= DOCX_PART_LIMIT;
+      },
+    });
+    const types = parts['[Content_Types].xml'];
+    return names.has('word/document.xml') && types !== undefined && strFromU8(types).includes(DOCX_MAIN);
+  } catch {
+    return false;
+  }
 }

@@ -79,3 +79,4 @@ export { DepartmentWorkbench, type DepartmentWorkbenchProps, type WorkbenchOpera
 export { WorkbenchModal, type WorkbenchModalProps } from './workbench/workbench-modal';
 export { WorkbenchSections, type WorkbenchSection } from './workbench/workbench-sections';
 export { CheckItemsEditor, type CheckItemOperations, type CheckItemsEditorProps, type CheckItemsModule, type CheckItemsProps, type EditableCheckItem } from './check-items/check-items-editor';
+export { BriefingPanel, type BriefingIssue, type BriefingOperations, type BriefingPanelProps } from './briefing/briefing-panel';

@@ -214,6 +214,16 @@ export function PlanPage() {
             <Button onClick={() => navigate(`/plans/${planId}/draws`)} data-testid="plan-draws">
               抽取记录
             </Button>
+            {permissions.department && (
+              <Button onClick={() => navigate(`/plans/${planId}/briefing`)} data-testid="plan-briefing">
+                专项简报
+              </Button>
+            )}
+            {permissions.office && (
+              <Button onClick={() => navigate(`/plans/${planId}/reports`)} data-testid="plan-reports">
+                报表
+              </Button>
+            )}
             {permissions.office && (
               <Button type="primary" onClick={() => navigate(`/plans/${planId}/draws/new`)} data-testid="draw-start">
                 开始抽取

@@ -78,3 +78,23 @@ export async function loadCheckItems(remote: DepartmentRemote, fresh: boolean): 
   }
   return module.CheckItems;
 }
+
+/** Props of a department's `./Briefing` (专项简报, R-REP-1). */
+export interface BriefingProps {
+  planId: string;
+  canSubmit: boolean;
+}
+
+/**
+ * Loads a department's `./Briefing` at run time, like {@link loadInspectionTab}.
+ * @param remote - which department
+ * @param fresh - register the remote again first (a retry after a failed load)
+ */
+export async function loadBriefing(remote: DepartmentRemote, fresh: boolean): Promise<ComponentType<BriefingProps>> {
+  const entry = manifestUrls.get(remote.containerName);
+  if (!entry) throw new Error(`remote ${remote.containerName} was not registered`);
+  if (fresh) registerRemotes([{ name: remote.containerName, entry }], { force: true });
+  const module = await loadRemote<{ Briefing?: ComponentType<BriefingProps> }>(`${remote.containerName}/Briefing`);
+  if (typeof module?.Briefing !== 'function') throw new Error(`${remote.containerName}/Briefing does not export a Briefing component`);
+  return module.Briefing;
+}

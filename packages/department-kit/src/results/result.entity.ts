@@ -10,6 +10,8 @@ export type ResultStatusValue = 'PENDING_ENTRY' | 'PENDING_REVIEW' | 'RETURNED' 
  */
 @Entity('department_result')
 @Index('idx_department_result_status_deadline', ['status', 'publicationDeadline'])
+// The 汇总表 reads a plan's results by day, then inspection (R-REP-2).
+@Index('idx_department_result_plan_day', ['planId', 'inspectedOn', 'inspectionId'])
 export class ResultEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;

@@ -8,3 +8,4 @@ export { encodePng, createSignaturePng, createStampPng } from './png.builder';
 export { SMALL_STAMP_JPEG } from './jpeg.fixture';
 export { sampleRecordFormData, sampleNoticeLetterData, SAMPLE_TEAM, SAMPLE_ITEMS } from './fixtures';
 export type { SampleRecordOptions } from './fixtures';
+export { extractDocxText } from './docx-text.extractor';

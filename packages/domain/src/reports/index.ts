@@ -1,0 +1,2 @@
+export * from './report-meta';
+export * from './submission-timeliness';
