@@ -12,12 +12,13 @@ import { type Caller } from './principals';
  *   (the matrix aims at demo inspection 1, whose team has officer 1 of each department).
  * - `ADMIN:<d>`: department d's administrator only.
  * - `OFFICE_OR_TEAM`: the office, or an inspector on the visit's team.
+ * - `TEAM`: an inspector on the visit's team only (signatures are the officers' own, never the office's).
  * - `OFFICE_OR_ADMIN:<d>`: the office, or the administrator of department d (the department the
  *   officer belongs to: the matrix aims at a culture officer).
  * - `IMPORT_OWNER`: the office or a department administrator (who start imports); anyone else is told
  *   the import does not exist (NOT_FOUND), so another's import stays hidden.
  */
-export type Rule = 'PUBLIC' | 'OFFICE' | `STAFF:${Department}` | `ADMIN:${Department}` | 'OFFICE_OR_TEAM' | `OFFICE_OR_ADMIN:${Department}` | 'IMPORT_OWNER';
+export type Rule = 'PUBLIC' | 'OFFICE' | `STAFF:${Department}` | `ADMIN:${Department}` | 'OFFICE_OR_TEAM' | 'TEAM' | `OFFICE_OR_ADMIN:${Department}` | 'IMPORT_OWNER';
 
 export type Outcome = 'ALLOWED' | 'FORBIDDEN' | 'NOT_FOUND' | 'UNAUTHENTICATED';
 
@@ -52,10 +53,10 @@ export const MUTATION_POLICY: Record<string, Rule> = {
   revealDraw: 'OFFICE',
   scheduleVisit: 'OFFICE_OR_TEAM',
   recordNotice: 'OFFICE_OR_TEAM',
-  signRecordForm: 'OFFICE_OR_TEAM',
-  recordVenueSignature: 'OFFICE_OR_TEAM',
-  recordVenueRefusal: 'OFFICE_OR_TEAM',
-  signRefusalNote: 'OFFICE_OR_TEAM',
+  signRecordForm: 'TEAM',
+  recordVenueSignature: 'TEAM',
+  recordVenueRefusal: 'TEAM',
+  signRefusalNote: 'TEAM',
   loadCalendarYear: 'OFFICE',
   // each department's shared lifecycle (department-kit)
   ...department('culture'),
@@ -85,6 +86,8 @@ export function expectedOutcome(rule: Rule, caller: Caller): Outcome {
     case 'OFFICE_OR_TEAM':
       // An inspector is on the team through the officer the token names; one of no department names none.
       return office || (role === 'INSPECTOR' && seat !== 'none') ? 'ALLOWED' : 'FORBIDDEN';
+    case 'TEAM':
+      return role === 'INSPECTOR' && seat !== 'none' ? 'ALLOWED' : 'FORBIDDEN';
     case 'OFFICE_OR_ADMIN':
       return office || (role === 'DEPARTMENT_ADMIN' && seat === target) ? 'ALLOWED' : 'FORBIDDEN';
     case 'IMPORT_OWNER':
