@@ -78,6 +78,7 @@ describe('abuse: schema-derived fuzzing of every mutation on SQLite (production 
 
   it.each(mutations.map((mutation) => [mutation.name, mutation] as const))('%s: hostile and wrong-shaped inputs are refused cleanly and write nothing', async (name, mutation) => {
     const rule = MUTATION_POLICY[name];
+    if (!rule) throw new Error(`${name} has no row in test/abuse/mutation-policy.ts: declare who may call it`);
     const allowed = callers.filter((caller) => expectedOutcome(rule, caller) === 'ALLOWED');
     const others = callers.filter((caller) => expectedOutcome(rule, caller) !== 'ALLOWED');
     const tally: Tally = { inputs: 0, wrongShape: 0, accepted: 0, requests: 0, ms: 0 };

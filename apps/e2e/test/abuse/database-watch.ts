@@ -71,8 +71,12 @@ export class DatabaseWatch {
     return changed;
   }
 
-  /** Accepts the current state (after a call that was allowed to write), once the writes have settled. */
-  async rebaseline(settleMs = 150): Promise<void> {
+  /**
+   * Accepts the current state (after a call that was allowed to write), once the writes have settled:
+   * no commit for `settleMs`, longer than the event relay's poll (EVENTS_POLL_MS, 250 ms), so the events
+   * the call sent have landed too.
+   */
+  async rebaseline(settleMs = 400): Promise<void> {
     let before = this.readVersions();
     for (let round = 0; round < 20; round++) {
       await new Promise((resolve) => setTimeout(resolve, settleMs));
