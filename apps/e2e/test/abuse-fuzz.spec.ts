@@ -149,6 +149,8 @@ describe('abuse: schema-derived fuzzing of every mutation on SQLite (production 
       throw new Error(`fuzzing ${name} failed; replay with FUZZ_SEED=${SEED} FUZZ_ONLY=${name}\n${(error as Error).message}`);
     } finally {
       tally.ms = Date.now() - begun;
+      // A long run (FUZZ_SECONDS=0) shows its progress as it goes; jest prints the summary only at the end.
+      if (process.env.FUZZ_PROGRESS) process.stderr.write(`${name}: ${tally.inputs} inputs, ${tally.accepted} accepted, ${tally.ms} ms\n`);
     }
   }, 600_000);
 });
