@@ -10,8 +10,12 @@ import { SUBGRAPHS, type Subgraph } from './schema';
  * event relay's own bookkeeping.
  */
 export class DatabaseWatch {
-  /** Tables a refusal may leave changed: the event relay marks deliveries in them on its own clock. */
-  static readonly BOOKKEEPING = new Set(['event_outbox', 'event_inbox', 'migrations', 'typeorm_metadata', 'sqlite_sequence']);
+  /**
+   * Tables a refusal may leave changed: the event relay marks deliveries on its own clock, and a failed
+   * login counts against the client in `login_throttle` (docs/operations.md), a write that may land after
+   * the refusal was answered.
+   */
+  static readonly BOOKKEEPING = new Set(['event_outbox', 'event_inbox', 'login_throttle', 'migrations', 'typeorm_metadata', 'sqlite_sequence']);
   private readonly connections: Record<Subgraph, Database.Database>;
   private versions: Record<Subgraph, number>;
   private digests: Record<Subgraph, Map<string, string>>;
@@ -47,20 +51,15 @@ export class DatabaseWatch {
     return Object.fromEntries(SUBGRAPHS.map((name) => [name, this.digest(name)])) as Record<Subgraph, Map<string, string>>;
   }
 
-  /**
-   * The tables (as `subgraph.table`) whose rows differ from the last accepted state; empty when nothing
-   * changed. `mayChange` names tables this call may write even when it refuses (a failed login counts
-   * against the client in `login_throttle`); their new state is accepted.
-   */
-  changedSinceBaseline(mayChange: readonly string[] = []): string[] {
+  /** The tables (as `subgraph.table`) whose rows differ from the last accepted state; empty when nothing changed. */
+  changedSinceBaseline(): string[] {
     const now = this.readVersions();
     const changed: string[] = [];
     for (const name of SUBGRAPHS) {
       if (now[name] === this.versions[name]) continue;
       const digest = this.digest(name);
       const tables = new Set([...digest.keys(), ...this.digests[name].keys()]);
-      const here = [...tables].filter((table) => this.digests[name].get(table) !== digest.get(table)).map((table) => `${name}.${table}`);
-      const unexpected = here.filter((entry) => !mayChange.includes(entry));
+      const unexpected = [...tables].filter((table) => this.digests[name].get(table) !== digest.get(table)).map((table) => `${name}.${table}`);
       changed.push(...unexpected);
       // Only bookkeeping moved: accept it, so the next check is four cheap reads again.
       if (!unexpected.length) {
