@@ -68,6 +68,8 @@ export class PenaltyCaseService {
 
   /** 调查 → 处罚决定 → 结案, one stage at a time. */
   async advance(input: { id: string; expectedVersion: number; to: PenaltyCaseStateValue; on: string }, principal: Principal): Promise<PenaltyCaseEntity> {
+    // Who first: someone who may not act is told so, not how to fill the form.
+    assertCultureAdmin(principal);
     if (input.to === 'AWAITING_FILING' || input.to === 'FILED') throw badInput('to', '立案请填写立案号和立案日期');
     return this.move(input, principal, input.to, input.on, 'on', async () => ({}));
   }

@@ -108,6 +108,8 @@ export class ResultService {
 
   /** The department admin sends the result back to be entered again, saying why. */
   async returnForReentry(input: ReturnResultInput, principal: Principal): Promise<ResultEntity> {
+    // Before the lookup: an inspector learns nothing of which results exist.
+    assertReviewer(principal);
     return this.write(input, principal, 'RETURN', () => assertReviewer(principal), async (_manager, result) => {
       if (result.status !== 'PENDING_REVIEW') throw conflict('只有待审核的检查结果可以退回', { field: 'inspectionId', status: result.status });
       const reason = input.reason.trim();
@@ -121,6 +123,8 @@ export class ResultService {
    * submitted record (R-RES-2); the office learns of it in the same transaction (`result.published`).
    */
   async publish(input: PublishResultInput, principal: Principal): Promise<ResultEntity> {
+    // Before the lookup: an inspector learns nothing of which results exist.
+    assertReviewer(principal);
     return this.write(input, principal, 'PUBLISH', () => assertReviewer(principal), async (manager, result) => {
       if (result.status !== 'PENDING_REVIEW') {
         throw conflict(result.status === 'PUBLISHED' ? '检查结果已经公示' : '检查结果尚未录入并提交审核，不能公示', { field: 'inspectionId', status: result.status });
@@ -145,6 +149,8 @@ export class ResultService {
 
   /** Corrects a published result: a reason is required, the original stays, the office gets the new revision. */
   async correct(input: CorrectResultInput, principal: Principal): Promise<ResultEntity> {
+    // Before the lookup: an inspector learns nothing of which results exist.
+    assertReviewer(principal);
     return this.write(input, principal, 'CORRECT', () => assertReviewer(principal), async (manager, result) => {
       if (result.status !== 'PUBLISHED') throw conflict('检查结果尚未公示，请直接修改录入，无需更正', { field: 'inspectionId', status: result.status });
       const reason = input.reason.trim();
