@@ -30,6 +30,8 @@ const PNG = dataUrl(signaturePng());
 const venueInput = { name: VENUE.name, uscc: VENUE.uscc, address: VENUE.address, street: VENUE.street, riskClass: VENUE.riskClass };
 const PROBES: Record<string, () => Record<string, unknown>> = {
   login: () => ({ input: { username: 'office', password: DEMO_PASSWORD } }),
+  // A department admin for culture: the office may create it (once; then the name is taken), nobody else.
+  createAccount: () => ({ input: { username: 'matrix.culture.admin', displayName: '矩阵测试', role: 'DEPARTMENT_ADMIN', department: 'CULTURE', password: 'Matrix#2022-test' } }),
   createInspection: () => ({ input: { planId: PLAN_2022.id, venueId: INSPECTION.venueId, scheduledDate: '2022-08-10', leaderId: demoId('inspector-culture', 3), memberIds: [demoId('inspector-market', 3)] } }),
   createVenue: () => ({ input: venueInput }),
   updateVenue: () => ({ id: VENUE.id, input: venueInput }),

@@ -1,5 +1,7 @@
 import type { Department } from '@dr/domain';
-import { type Caller } from './principals';
+import { demoAccountOf, type Caller } from './principals';
+
+const hasDemoAccount = (caller: Exclude<Caller, 'anonymous'>) => demoAccountOf(caller) !== undefined;
 
 /**
  * Who may call each mutation: the one declared policy table the abuse suite checks (issue "Trust").
@@ -17,8 +19,28 @@ import { type Caller } from './principals';
  *   officer belongs to: the matrix aims at a culture officer).
  * - `IMPORT_OWNER`: the office or a department administrator (who start imports); anyone else is told
  *   the import does not exist (NOT_FOUND), so another's import stays hidden.
+ * - `LEADER`: the visit team's leader only (the matrix's inspection is led by culture's officer 1).
+ * - `ACCOUNT_ADMIN`: the office or a department administrator (whose own scope the service checks
+ *   next); an inspector is refused before anything is looked up.
+ * - `SIGNED_IN`: anyone signed in, for their own session.
+ * - `OWN_ACCOUNT`: anyone signed in who has an account (a token naming no account is UNAUTHENTICATED).
+ * - `REFRESH_TOKEN`: open, but the refresh token is the credential: a made-up one is UNAUTHENTICATED
+ *   for everyone, signed in or not.
  */
-export type Rule = 'PUBLIC' | 'OFFICE' | `STAFF:${Department}` | `ADMIN:${Department}` | 'OFFICE_OR_TEAM' | 'TEAM' | `OFFICE_OR_ADMIN:${Department}` | 'IMPORT_OWNER';
+export type Rule =
+  | 'PUBLIC'
+  | 'OFFICE'
+  | `STAFF:${Department}`
+  | `ADMIN:${Department}`
+  | 'OFFICE_OR_TEAM'
+  | 'TEAM'
+  | `OFFICE_OR_ADMIN:${Department}`
+  | 'IMPORT_OWNER'
+  | 'LEADER'
+  | 'ACCOUNT_ADMIN'
+  | 'SIGNED_IN'
+  | 'OWN_ACCOUNT'
+  | 'REFRESH_TOKEN';
 
 export type Outcome = 'ALLOWED' | 'FORBIDDEN' | 'NOT_FOUND' | 'UNAUTHENTICATED';
 
@@ -37,12 +59,28 @@ const department = (name: string): Record<string, Rule> => {
     [`${d}AnswerReferral`]: `ADMIN:${d}`,
     [`${d}AcknowledgeReferral`]: `ADMIN:${d}`,
     [`${d}RecordReinspection`]: `STAFF:${d}`,
+    [`${d}SaveCheckItem`]: `ADMIN:${d}`,
+    [`${d}ReorderCheckItems`]: `ADMIN:${d}`,
+    [`${d}SubmitBriefing`]: `ADMIN:${d}`,
   };
 };
 
 export const MUTATION_POLICY: Record<string, Rule> = {
   // office
   login: 'PUBLIC',
+  refreshSession: 'REFRESH_TOKEN',
+  logout: 'SIGNED_IN',
+  changePassword: 'OWN_ACCOUNT',
+  // The matrix's probe creates a department admin, which only the office may (a department admin creates its inspectors).
+  createAccount: 'OFFICE',
+  setAccountEnabled: 'ACCOUNT_ADMIN',
+  resetAccountPassword: 'ACCOUNT_ADMIN',
+  revokeAccountSessions: 'ACCOUNT_ADMIN',
+  createPlan: 'OFFICE',
+  updatePlan: 'OFFICE',
+  withdrawVenueRefusal: 'LEADER',
+  acknowledgeRecordAmendment: 'OFFICE_OR_TEAM',
+  recordReportSubmission: 'OFFICE',
   commitImport: 'IMPORT_OWNER',
   createInspection: 'OFFICE',
   createInspector: 'OFFICE_OR_ADMIN:culture',
@@ -72,6 +110,7 @@ export const MUTATION_POLICY: Record<string, Rule> = {
 /** What a caller gets from a mutation under a rule (aimed at the matrix's demo objects). */
 export function expectedOutcome(rule: Rule, caller: Caller): Outcome {
   if (rule === 'PUBLIC') return 'ALLOWED';
+  if (rule === 'REFRESH_TOKEN') return 'UNAUTHENTICATED';
   if (caller === 'anonymous') return 'UNAUTHENTICATED';
   const { role, seat } = caller;
   const office = role === 'OFFICE_ADMIN';
@@ -92,6 +131,14 @@ export function expectedOutcome(rule: Rule, caller: Caller): Outcome {
       return office || (role === 'DEPARTMENT_ADMIN' && seat === target) ? 'ALLOWED' : 'FORBIDDEN';
     case 'IMPORT_OWNER':
       return office || role === 'DEPARTMENT_ADMIN' ? 'ALLOWED' : 'NOT_FOUND';
+    case 'LEADER':
+      return role === 'INSPECTOR' && seat === 'culture' ? 'ALLOWED' : 'FORBIDDEN';
+    case 'ACCOUNT_ADMIN':
+      return office || role === 'DEPARTMENT_ADMIN' ? 'ALLOWED' : 'FORBIDDEN';
+    case 'SIGNED_IN':
+      return 'ALLOWED';
+    case 'OWN_ACCOUNT':
+      return hasDemoAccount(caller) ? 'ALLOWED' : 'UNAUTHENTICATED';
     default:
       throw new Error(`unknown rule ${rule}`);
   }

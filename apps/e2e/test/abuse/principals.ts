@@ -15,6 +15,12 @@ export function callerName(caller: Caller): string {
   return caller === 'anonymous' ? 'anonymous' : `${caller.role}@${caller.seat}`;
 }
 
+/** The demo login a caller's token names, when one has that role in that department. */
+export function demoAccountOf(caller: Exclude<Caller, 'anonymous'>) {
+  const department = caller.seat === 'none' ? null : caller.seat;
+  return demoUsers().find((user) => user.role === caller.role && user.department === department);
+}
+
 /**
  * The platform's key pair made by the test, so it can sign a token for every role at every seat
  * (also the ones no demo login has, such as an INSPECTOR of no department): the servers check them
@@ -36,7 +42,7 @@ export class TokenMint {
     const cached = this.cache.get(key);
     if (cached) return cached;
     const department = caller.seat === 'none' ? null : caller.seat;
-    const demo = demoUsers().find((user) => user.role === caller.role && user.department === department);
+    const demo = demoAccountOf(caller);
     const principal: Principal = {
       userId: demo?.id ?? randomUUID(),
       username: demo?.username ?? `matrix-${key}`,
@@ -45,7 +51,8 @@ export class TokenMint {
       department,
       inspectorId: caller.role === 'INSPECTOR' && department ? demoId(`inspector-${department}`, 1) : null,
     };
-    const { token } = await signToken(principal, privateKeyFrom(this.keys.privateKey), 3600);
+    // A session of its own: no server has it on its revocation list.
+    const { token } = await signToken({ ...principal, sessionId: randomUUID() }, privateKeyFrom(this.keys.privateKey), 3600);
     this.cache.set(key, token);
     return token;
   }

@@ -26,6 +26,11 @@ function checkPassword(field: string, password: string, username: string): void 
   if (problem) throw badInput(field, PASSWORD_PROBLEM_MESSAGES[problem]);
 }
 
+/** Only the office and department admins manage accounts: anyone else is refused before any input is read. */
+function requireAccountAdmin(actor: Principal, message: string): void {
+  if (actor.role !== 'OFFICE_ADMIN' && actor.role !== 'DEPARTMENT_ADMIN') throw forbidden(message);
+}
+
 /**
  * Accounts (账号管理, R-ACC-2 … R-ACC-5): the office creates department admins, a department admin its
  * own officers (each linked to its own officer in the directory, one login each). An account someone
@@ -39,6 +44,7 @@ export class AccountService {
   ) {}
 
   async create(actor: Principal, input: NewAccount): Promise<User> {
+    requireAccountAdmin(actor, '您没有创建账号的权限');
     const username = input.username.trim().toLowerCase();
     if (!USERNAME.test(username)) throw badInput('username', '用户名应为 3–50 位小写字母、数字或 . _ -，以字母或数字开头');
     const displayName = input.displayName.trim();
@@ -89,6 +95,8 @@ export class AccountService {
   }
 
   private async manageable(actor: Principal, id: string): Promise<User> {
+    // Who may manage accounts at all is decided before the lookup, so nobody else learns which ids exist.
+    requireAccountAdmin(actor, '您没有管理账号的权限');
     const user = await this.dataSource.getRepository(User).findOneBy({ id });
     if (!user) throw notFound('账号', id);
     if (!mayManageAccount(actor, user)) {

@@ -50,7 +50,7 @@ export class AuthService {
     if (!user || outcome !== 'succeeded') {
       await this.throttle.recordFailure([keys.accountAddress, keys.address, keys.account], now);
       logger.warn({ username, address, outcome }, 'login attempt');
-      await auditLogin(this.dataSource, username, 'FAILED', outcome === 'disabled' ? user : undefined);
+      await auditLogin(this.dataSource, username, 'FAILED', outcome === 'disabled' && user ? user : undefined);
       // Only the right password learns that the account is disabled: a guesser learns nothing new.
       if (outcome === 'disabled') throw new AppError('UNAUTHENTICATED', '账号已停用，请联系本单位管理员', { reason: 'ACCOUNT_DISABLED' });
       throw new AppError('UNAUTHENTICATED', '用户名或密码错误');
