@@ -7,12 +7,10 @@ export interface Permissions {
   known: boolean;
   /** OFFICE_ADMIN: plans, the venue directory, every officer, draws. */
   office: boolean;
-  /** DEPARTMENT_ADMIN: the own department's dashboard, review and publication. */
+  /** DEPARTMENT_ADMIN: the own department's dashboard, review and publication, and its check items (检查事项) of a plan before its draw. */
   departmentAdmin: boolean;
   /** The department of department staff, null for the joint office. */
   department: DepartmentCode | null;
-  /** DEPARTMENT_ADMIN: keeps the department's check items (检查事项) of a plan before its draw. */
-  departmentAdmin: boolean;
   /** May keep (create, edit, import) this department's officers: the office, or the department's own admin. */
   mayKeepInspectors: (department: DepartmentCode) => boolean;
   /** May import officers at all (the office or any department admin; rows of other departments are refused). */
@@ -30,7 +28,6 @@ export function usePermissions(): Permissions {
     office,
     departmentAdmin,
     department,
-    departmentAdmin,
     mayKeepInspectors: (target) => office || (departmentAdmin && department === target),
     mayImportInspectors: office || departmentAdmin,
   };

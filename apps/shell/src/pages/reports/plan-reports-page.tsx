@@ -12,7 +12,6 @@ import { showServerError } from '../../components/form-server-error';
 import { useGatewayUrl } from '../../config/runtime-config-context';
 import { useGatewayFiles } from '../../files/use-gateway-files';
 import { usePageFrame } from '../../layout/page-frame';
-import { useSession } from '../../session/session-context';
 import { LoadError } from '../page-states';
 
 /** One download of the plan's reports: the file's route, what it is called on screen and on disk. */
@@ -48,14 +47,12 @@ function DownloadButton({ file, primary }: { file: ReportFile; primary?: boolean
 function UploadFinal({ planId, onUploaded }: { planId: string; onUploaded: () => void }) {
   const { message } = App.useApp();
   const gatewayUrl = useGatewayUrl();
-  const { token } = useSession();
   const [busy, setBusy] = useState(false);
   const upload = async (file: File) => {
     setBusy(true);
     try {
       await fetchGatewayFile({
         gatewayUrl,
-        token,
         path: `/files/plans/${planId}/reports/work-summary`,
         method: 'POST',
         headers: { 'x-file-name': encodeURIComponent(file.name), 'content-type': file.type || 'application/octet-stream' },
