@@ -28,11 +28,27 @@ const PROBE_IDS: Record<string, string> = { updateInspector: CULTURE_OFFICER, up
 const VENUE = demoVenues(1)[0];
 const PNG = dataUrl(signaturePng());
 const venueInput = { name: VENUE.name, uscc: VENUE.uscc, address: VENUE.address, street: VENUE.street, riskClass: VENUE.riskClass };
+const planInput = {
+  title: '矩阵测试方案',
+  documentNumber: `矩阵〔2023〕${randomUUID().slice(0, 8)}号`,
+  issueDate: '2023-03-01',
+  objectType: '互联网上网服务营业场所',
+  windowStart: '2023-04-01',
+  windowEnd: '2023-10-31',
+  participatingDepartments: ['CULTURE', 'MARKET', 'FIRE'],
+  leadDepartment: 'CULTURE',
+  reportingDeadline: '2023-12-01',
+  reportTo: 'MARKET',
+};
+/** The officer who signs is asked for their own login (本人确认); the probe gives a wrong password. */
+const signer = { signerUsername: 'culture-inspector', signerPassword: '检查检查检查' };
 const PROBES: Record<string, () => Record<string, unknown>> = {
   login: () => ({ input: { username: 'office', password: DEMO_PASSWORD } }),
   // A department admin for culture: the office may create it (once; then the name is taken), nobody else.
   createAccount: () => ({ input: { username: 'matrix.culture.admin', displayName: '矩阵测试', role: 'DEPARTMENT_ADMIN', department: 'CULTURE', password: 'Matrix#2022-test' } }),
-  createInspection: () => ({ input: { planId: PLAN_2022.id, venueId: INSPECTION.venueId, scheduledDate: '2022-08-10', leaderId: demoId('inspector-culture', 3), memberIds: [demoId('inspector-market', 3)] } }),
+  createInspection: () => ({ input: { planId: PLAN_2022.id, venueId: INSPECTION.venueId, scheduledDate: '2022-08-10', leaderId: demoId('inspector-culture', 3), memberIds: [demoId('inspector-market', 3)], reason: '矩阵测试' } }),
+  createPlan: () => ({ input: { ...planInput, documentNumber: `矩阵〔2023〕${randomUUID().slice(0, 8)}号` } }),
+  updatePlan: () => ({ id: randomUUID(), input: planInput }),
   createVenue: () => ({ input: venueInput }),
   updateVenue: () => ({ id: VENUE.id, input: venueInput }),
   commitDraw: () => ({
@@ -50,8 +66,9 @@ const PROBES: Record<string, () => Record<string, unknown>> = {
         { party: '公证处', secret: 'notary-secret-2022-0001' },
       ] } }),
   scheduleVisit: () => ({ input: { inspectionId: INSPECTION.id, date: '2022-08-10', startTime: '09:00', endTime: '11:00' } }),
-  signRecordForm: () => ({ input: { inspectionId: INSPECTION.id, inspectorId: demoId('inspector-culture', 1), image: PNG, idempotencyKey: randomUUID() } }),
-  signRefusalNote: () => ({ input: { inspectionId: INSPECTION.id, inspectorId: demoId('inspector-culture', 1), image: PNG, idempotencyKey: randomUUID() } }),
+  signRecordForm: () => ({ input: { inspectionId: INSPECTION.id, inspectorId: demoId('inspector-culture', 1), image: PNG, idempotencyKey: randomUUID(), ...signer } }),
+  signRefusalNote: () => ({ input: { inspectionId: INSPECTION.id, inspectorId: demoId('inspector-culture', 1), image: PNG, idempotencyKey: randomUUID(), ...signer } }),
+  acknowledgeRecordAmendment: () => ({ input: { amendmentId: randomUUID(), signerName: '张三', signature: PNG, idempotencyKey: randomUUID() } }),
   recordVenueSignature: () => ({ input: { inspectionId: INSPECTION.id, signerName: '张三', signature: PNG, stamp: PNG, idempotencyKey: randomUUID() } }),
   recordVenueRefusal: () => ({ input: { inspectionId: INSPECTION.id, note: '负责人拒绝签字', idempotencyKey: randomUUID() } }),
 };

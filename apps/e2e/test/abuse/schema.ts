@@ -55,7 +55,7 @@ export function aliasedDocument(mutation: MutationSpec, count: number): string {
       definitions.push(`$a${index}_${arg.name}: ${String(arg.type)}`);
       return `${arg.name}: $a${index}_${arg.name}`;
     });
-    calls.push(`a${index}: ${mutation.name}(${args.join(', ')})${selection}`);
+    calls.push(`a${index}: ${mutation.name}${args.length ? `(${args.join(', ')})` : ''}${selection}`);
   }
   return `mutation Fuzz${definitions.length ? `(${definitions.join(', ')})` : ''} { ${calls.join(' ')} }`;
 }

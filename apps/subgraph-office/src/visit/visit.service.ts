@@ -186,12 +186,15 @@ export class VisitService {
     const signature = imageFromDataUrl('signature', input.signature, ['image/png'], MAX_SIGNATURE_BYTES, '签名');
     const signerName = input.signerName.trim();
     if (!signerName) throw badInput('signerName', '请填写确认人姓名');
+    const refusal = '只有联席办或本检查组的执法人员可以记录被检查对象的确认';
+    // Nobody who could never record it learns whether the amendment exists.
+    if (!principal.inspectorId && !mayManageOffice(principal)) throw forbidden(refusal);
     return retryingTransaction(this.dataSource, async (manager) => {
       const amendment = await forUpdate(manager.createQueryBuilder(RecordAmendment, 'a').where('a.id = :id', { id: input.amendmentId })).getOne();
       if (!amendment) throw notFound('更正记录', input.amendmentId);
       const { team } = await this.load(manager, amendment.inspectionId);
       const onTeam = principal.inspectorId !== null && team.some((m) => m.inspectorId === principal.inspectorId);
-      if (!onTeam && !mayManageOffice(principal)) throw forbidden('只有联席办或本检查组的执法人员可以记录被检查对象的确认');
+      if (!onTeam && !mayManageOffice(principal)) throw forbidden(refusal);
       if ((await claimIdempotencyKey(manager, { userId: principal.userId, key: input.idempotencyKey, operation: 'amendment.ACKNOWLEDGED', targetId: amendment.id })) === 'replay') return amendment;
       if (amendment.acknowledgedAt) throw conflict('被检查对象已确认该更正', { field: 'amendmentId' });
       const snapshot = await manager.findOneBy(RecordSnapshot, { inspectionId: amendment.inspectionId });
