@@ -128,6 +128,17 @@ describe.each(testDatabases())('holes closed in the office (issue "Trust") on %s
       expect(forOffice.find((n: { id: string }) => n.id === second.id).scheduledDate).toBe('2022-09-05');
       expect(forOffice.map(sortKey)).toEqual([...forOffice.map(sortKey)].sort());
     });
+
+    it('neither the 已安排 filter nor its dashboard count gives the hidden visit away; the office sees it in both', async () => {
+      const SCHEDULED = `query($id: ID!) { plan(id: $id) { inspections(stage: SCHEDULED, first: 100) { totalCount nodes { id } } } planProgress(planId: $id) { total { scheduled } } }`;
+      for (const [user, sees] of [['market-admin', false], ['culture-inspector', false], ['office', true]] as const) {
+        const { data, errors } = await call(user, SCHEDULED, { id: PLAN_2022.id });
+        expect(errors).toBeUndefined();
+        const ids = data.plan.inspections.nodes.map((n: { id: string }) => n.id);
+        expect(ids.includes(second.id)).toBe(sees);
+        expect(data.planProgress.total.scheduled).toBe(data.plan.inspections.totalCount);
+      }
+    });
   });
 
   describe('3. an import job sent straight to the office as an entity', () => {

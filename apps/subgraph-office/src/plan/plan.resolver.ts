@@ -68,7 +68,7 @@ export class PlanResolver {
   async inspections(@Root() plan: Plan, @Args() args: InspectionListArgs, @Ctx() context: OfficeContext): Promise<InspectionConnection> {
     const principal = requirePrincipal(context);
     const offset = decodeCursor(args.after);
-    const query = orderInspections(filteredInspections(this.dataSource, plan.id, args), args.sort ?? InspectionSort.DATE, principal);
+    const query = orderInspections(filteredInspections(this.dataSource, plan.id, args, principal), args.sort ?? InspectionSort.DATE, principal);
     const [nodes, total] = await query.offset(offset).limit(args.first).getManyAndCount();
     for (const inspection of nodes) context.loaders.inspection.prime(inspection.id, inspection);
     return toPage(nodes, total, offset);

@@ -64,7 +64,7 @@ export function inspectionExportRoutes(dataSource: DataSource, publicKey: KeyObj
           ];
           const hiddenDate = `inspection.notice_mode = 'UNDISCLOSED' AND NOT EXISTS (SELECT 1 FROM team_member viewer WHERE viewer.inspection_id = inspection.id AND viewer.inspector_id = :viewer)`;
           for (let last = ''; ; ) {
-            const rows = await filteredInspections(dataSource, match[1], filter)
+            const rows = await filteredInspections(dataSource, match[1], filter, principal)
               .select('inspection.id', 'id')
               .addSelect('venue.name', 'name')
               .addSelect('venue.uscc', 'uscc')

@@ -31,3 +31,19 @@ export const STAGE_CONDITIONS: Record<InspectionStage, string> = {
   VISITED: `inspection.status IN ('${InspectionStatus.IN_PROGRESS}', '${InspectionStatus.COMPLETED}')`,
   SIGNED: `inspection.status = '${InspectionStatus.COMPLETED}'`,
 };
+
+/**
+ * R-NOTE-1: an undisclosed visit not yet begun, which the viewer (parameter `:viewer`, their officer id)
+ * is not on the team of. For such a viewer it is not "scheduled": its being scheduled is hidden with its date.
+ */
+const HIDDEN_FROM_VIEWER = `(inspection.notice_mode = 'UNDISCLOSED' AND inspection.status NOT IN ('${InspectionStatus.IN_PROGRESS}', '${InspectionStatus.COMPLETED}') AND NOT EXISTS (SELECT 1 FROM team_member viewer WHERE viewer.inspection_id = inspection.id AND viewer.inspector_id = :viewer))`;
+
+/**
+ * The condition of a stage as a viewer may see it: the joint office sees every inspection as it is;
+ * anyone else does not see an undisclosed visit they are not on as scheduled. The query must set `:viewer`
+ * when `seesEverything` is false.
+ */
+export function stageCondition(stage: InspectionStage, seesEverything: boolean): string {
+  if (seesEverything || stage !== InspectionStage.SCHEDULED) return STAGE_CONDITIONS[stage];
+  return `(${STAGE_CONDITIONS[stage]} AND NOT ${HIDDEN_FROM_VIEWER})`;
+}

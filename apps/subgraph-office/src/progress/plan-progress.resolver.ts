@@ -19,10 +19,10 @@ export class PlanProgressResolver {
   /** Counts only: every signed-in user may see how far the joint plan is (the lists behind them keep their own rules). */
   @Query(() => PlanProgressType, { description: '方案进度看板（联席办部分）：抽取、安排、上门、签字，按街道；每个数字可下钻到 Plan.inspections(stage, street)' })
   async planProgress(@Arg('planId', () => ID) planId: string, @Ctx() context: OfficeContext): Promise<PlanProgressType> {
-    requirePrincipal(context);
+    const principal = requirePrincipal(context);
     const plan = await context.loaders.plan.load(planId);
     if (!plan) throw new AppError('NOT_FOUND', '实施方案不存在', { field: 'planId' });
-    const streets = await this.service.stagesByStreet(planId);
+    const streets = await this.service.stagesByStreet(planId, principal);
     return {
       planId,
       total: view(totalOf(streets)),

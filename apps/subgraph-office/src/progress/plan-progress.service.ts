@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
+import { mayManageOffice, type Principal } from '@dr/domain';
 import { filteredInspections } from '../inspection/inspection-list.query';
-import { INSPECTION_STAGES, STAGE_CONDITIONS, type InspectionStage } from './inspection-stage';
+import { INSPECTION_STAGES, stageCondition, type InspectionStage } from './inspection-stage';
 
 export type StageCounts = Record<InspectionStage, number>;
 
@@ -16,9 +17,10 @@ export interface StreetStageCounts {
 export class PlanProgressService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async stagesByStreet(planId: string): Promise<StreetStageCounts[]> {
-    const query = filteredInspections(this.dataSource, planId, {}).select('venue.street', 'street');
-    for (const stage of INSPECTION_STAGES) query.addSelect(`SUM(CASE WHEN ${STAGE_CONDITIONS[stage]} THEN 1 ELSE 0 END)`, stage);
+  /** The counts as `viewer` may see them: the same conditions as the list each count opens. */
+  async stagesByStreet(planId: string, viewer: Principal): Promise<StreetStageCounts[]> {
+    const query = filteredInspections(this.dataSource, planId, {}, viewer).select('venue.street', 'street');
+    for (const stage of INSPECTION_STAGES) query.addSelect(`SUM(CASE WHEN ${stageCondition(stage, mayManageOffice(viewer))} THEN 1 ELSE 0 END)`, stage);
     const rows = await query.groupBy('venue.street').orderBy('venue.street', 'ASC').getRawMany<Record<string, string | number | null>>();
     return rows
       .map((row) => ({ street: String(row.street), counts: Object.fromEntries(INSPECTION_STAGES.map((stage) => [stage, Number(row[stage] ?? 0)])) as StageCounts }))
