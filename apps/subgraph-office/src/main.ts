@@ -90,7 +90,7 @@ runMain('office', async () => {
       buildOfficeSchema(dataSource, {
         auth: new AuthService(dataSource, sessionsFor(dataSource), throttleFor(dataSource)),
         sessions: sessionsFor(dataSource),
-        accounts: new AccountService(dataSource, sessionsFor(dataSource)),
+        accounts: new AccountService(dataSource, sessionsFor(dataSource), throttleFor(dataSource)),
         imports: importsFor(dataSource, logger),
         visits: new VisitService(dataSource, files, sections, new SignerConfirmation(dataSource, throttleFor(dataSource))),
         files,

@@ -27,6 +27,8 @@ const office = principalOf('office');
 const cultureAdmin = principalOf('culture-admin');
 const cultureInspector = principalOf('culture-inspector');
 
+const ADDRESS = '192.0.2.10';
+
 describe.each(testDatabases())('accounts and sessions on %s', (db) => {
   let dataSource: DataSource;
   let dispose: () => Promise<void>;
@@ -42,8 +44,10 @@ describe.each(testDatabases())('accounts and sessions on %s', (db) => {
   beforeAll(async () => {
     ({ dataSource, dispose } = await openTestDataSource({ name: 'office', entities: OFFICE_ENTITIES, migrations: OFFICE_MIGRATIONS }, db));
     await seedOffice(dataSource, logger);
+    // Every demo officer has a login; the fourth culture officer's is taken away, as for an officer new to the platform.
+    await dataSource.getRepository(User).delete({ inspectorId: freeCultureOfficer() });
     sessions = new SessionService(dataSource, keys.privateKey, { accessTtlSeconds: 600, refreshTtlSeconds: 3600 }, null);
-    accounts = new AccountService(dataSource, sessions);
+    accounts = new AccountService(dataSource, sessions, new SqlLoginThrottleStore(dataSource, 3600));
     auth = new AuthService(dataSource, sessions, new SqlLoginThrottleStore(dataSource, 3600));
   });
   afterAll(() => dispose());
@@ -125,13 +129,24 @@ describe.each(testDatabases())('accounts and sessions on %s', (db) => {
     const afterReset = await login('culture-officer4', 'Reset#Pass2024');
     const me = { ...(await verifyToken(afterReset.token, keys.publicKey)) };
     expect(me.mustChangePassword).toBe(true);
-    expect(await codeOf(accounts.changeOwnPassword(me, 'wrong-current', 'Brand#New2024'))).toBe('BAD_USER_INPUT:currentPassword');
-    expect(await codeOf(accounts.changeOwnPassword(me, 'Reset#Pass2024', 'Reset#Pass2024'))).toBe('BAD_USER_INPUT:newPassword');
-    expect(await codeOf(accounts.changeOwnPassword(me, 'Reset#Pass2024', 'culture-officer4!A1'))).toBe('BAD_USER_INPUT:newPassword');
-    await accounts.changeOwnPassword(me, 'Reset#Pass2024', 'Brand#New2024');
+    expect(await codeOf(accounts.changeOwnPassword(me, 'wrong-current', 'Brand#New2024', ADDRESS))).toBe('BAD_USER_INPUT:currentPassword');
+    expect(await codeOf(accounts.changeOwnPassword(me, 'Reset#Pass2024', 'Reset#Pass2024', ADDRESS))).toBe('BAD_USER_INPUT:newPassword');
+    expect(await codeOf(accounts.changeOwnPassword(me, 'Reset#Pass2024', 'culture-officer4!A1', ADDRESS))).toBe('BAD_USER_INPUT:newPassword');
+    await accounts.changeOwnPassword(me, 'Reset#Pass2024', 'Brand#New2024', ADDRESS);
     expect(await sessions.revokedSessionIds()).toContain(me.sessionId);
     expect(await codeOf(login('culture-officer4', 'Reset#Pass2024'))).toBe('UNAUTHENTICATED');
     const fresh = await login('culture-officer4', 'Brand#New2024');
     expect((await verifyToken(fresh.token, keys.publicKey)).mustChangePassword).toBeUndefined();
+  });
+
+  it('R-ACC-4: guessing the current password on the change-password form meets the login throttle', async () => {
+    const session = await login('market-officer-3', DEMO_PASSWORD);
+    const me = await verifyToken(session.token, keys.publicKey);
+    const codes: string[] = [];
+    for (let attempt = 0; attempt < 12; attempt++) codes.push(await codeOf(accounts.changeOwnPassword(me, `guess-${attempt}`, 'Brand#New2024', '198.51.100.7')));
+    expect(codes[0]).toBe('BAD_USER_INPUT:currentPassword');
+    expect(codes).toContain('TOO_MANY_ATTEMPTS:currentPassword');
+    // The right password is refused too while the account is throttled: the guesser learns nothing.
+    expect(await codeOf(accounts.changeOwnPassword(me, DEMO_PASSWORD, 'Brand#New2024', '198.51.100.7'))).toBe('TOO_MANY_ATTEMPTS:currentPassword');
   });
 });

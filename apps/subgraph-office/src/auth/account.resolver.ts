@@ -42,7 +42,7 @@ export class AccountResolver {
 
   @Mutation(() => Boolean, { description: '修改自己的密码；修改后所有登录（含本次）结束，须用新密码重新登录' })
   async changePassword(@Arg('currentPassword') currentPassword: string, @Arg('newPassword') newPassword: string, @Ctx() context: OfficeContext): Promise<boolean> {
-    await this.service.changeOwnPassword(requirePrincipal(context), currentPassword, newPassword);
+    await this.service.changeOwnPassword(requirePrincipal(context), currentPassword, newPassword, context.clientAddress);
     return true;
   }
 }

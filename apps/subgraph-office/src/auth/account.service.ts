@@ -4,7 +4,10 @@ import {
   accountScope, DEPARTMENT_NAMES, mayCreateAccount, mayManageAccount, PASSWORD_PROBLEM_MESSAGES, passwordProblem, ROLE_NAMES,
   type Department, type Principal, type Role,
 } from '@dr/domain';
-import { AppError, badInput, conflict, containsText, forbidden, hashPassword, isDuplicateKey, notFound, toPage, verifyPassword, type Page } from '@dr/subgraph-kit';
+import { AppError, badInput, conflict, containsText, forbidden, hashPassword, isDuplicateKey, notFound, toPage, type Page } from '@dr/subgraph-kit';
+import { LOGIN_THROTTLE_POLICY, type ThrottlePolicy } from './login-throttle.policy';
+import type { LoginThrottleStore } from './login-throttle.store';
+import { checkThrottledPassword } from './throttled-password';
 import { Inspector } from '../inspector/inspector.entity';
 import { User } from './user.entity';
 import type { SessionService } from './session.service';
@@ -41,6 +44,8 @@ export class AccountService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly sessions: SessionService,
+    private readonly throttle: LoginThrottleStore,
+    private readonly policy: ThrottlePolicy = LOGIN_THROTTLE_POLICY,
   ) {}
 
   async create(actor: Principal, input: NewAccount): Promise<User> {
@@ -142,10 +147,12 @@ export class AccountService {
    * one follows the policy and differs from it. Every session of the account ends, this one too: the
    * user logs in again with the new password.
    */
-  async changeOwnPassword(actor: Principal, currentPassword: string, newPassword: string): Promise<void> {
+  async changeOwnPassword(actor: Principal, currentPassword: string, newPassword: string, address: string): Promise<void> {
     const user = await this.dataSource.getRepository(User).findOneBy({ id: actor.userId });
     if (!user || user.disabledAt) throw new AppError('UNAUTHENTICATED', '账号已停用，请联系本单位管理员');
-    if (!(await verifyPassword(currentPassword, user.passwordHash))) throw badInput('currentPassword', '当前密码不正确');
+    // The current password is guessed against the login throttle: a stolen session cannot try passwords here.
+    const current = { throttle: this.throttle, policy: this.policy, username: user.username, address, field: 'currentPassword' };
+    if (!(await checkThrottledPassword(current, currentPassword, user.passwordHash))) throw badInput('currentPassword', '当前密码不正确');
     checkPassword('newPassword', newPassword, user.username);
     if (newPassword === currentPassword) throw badInput('newPassword', '新密码不能与当前密码相同');
     const passwordHash = await hashPassword(newPassword);

@@ -5,6 +5,7 @@ import { decideLoginAttempt, LOGIN_THROTTLE_POLICY, type ThrottlePolicy } from '
 import { throttleKeys, type LoginThrottleStore } from './login-throttle.store';
 import type { SessionService, SessionTokens } from './session.service';
 import { auditLogin } from './login-audit';
+import { NO_USER_HASH } from './throttled-password';
 
 /** Who is trying to log in, from where (the gateway tells the office the caller's address). */
 export interface LoginAttempt {
@@ -13,8 +14,6 @@ export interface LoginAttempt {
   address: string;
 }
 
-/** Verified against when the user is unknown, so timing does not reveal who exists. */
-const UNKNOWN_USER_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
 /**
  * Login: checks the password with the KDF and starts a session (sessions.service.ts). Failures are
@@ -44,7 +43,7 @@ export class AuthService {
       throw new AppError('TOO_MANY_ATTEMPTS', `登录失败次数过多，请 ${decision.retryAfterSeconds} 秒后再试`, { retryAfterSeconds: decision.retryAfterSeconds });
     }
     const user = await this.dataSource.getRepository(User).findOneBy({ username });
-    const valid = await verifyPassword(attempt.password, user?.passwordHash ?? UNKNOWN_USER_HASH);
+    const valid = await verifyPassword(attempt.password, user?.passwordHash ?? NO_USER_HASH);
     // The one place where a login succeeds or fails.
     const outcome = !user || !valid ? 'failed' : user.disabledAt ? 'disabled' : 'succeeded';
     if (!user || outcome !== 'succeeded') {

@@ -1,11 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { AppError, badInput, verifyPassword, type Logger } from '@dr/subgraph-kit';
+import { AppError, badInput, type Logger } from '@dr/subgraph-kit';
 import { User } from './user.entity';
-import { decideLoginAttempt, LOGIN_THROTTLE_POLICY, type ThrottlePolicy } from './login-throttle.policy';
-import { throttleKeys, type LoginThrottleStore } from './login-throttle.store';
-
-/** A hash no password matches, verified for unknown usernames so timing does not tell who exists. */
-const NO_USER_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+import { LOGIN_THROTTLE_POLICY, type ThrottlePolicy } from './login-throttle.policy';
+import type { LoginThrottleStore } from './login-throttle.store';
+import { checkThrottledPassword } from './throttled-password';
 
 /** What the signer typed on the phone (本人确认), and where the request came from. */
 export interface SignerCredentials {
@@ -34,23 +32,20 @@ export class SignerConfirmation {
     const username = credentials.username.trim().toLowerCase();
     if (!username) throw badInput('signerUsername', '请输入签字人本人的用户名');
     if (!credentials.password) throw badInput('signerPassword', '请签字人本人输入登录密码');
-    const keys = throttleKeys(username, credentials.address);
-    const scopes = [keys.accountAddress, keys.address, keys.account];
-    const now = Date.now();
-    const [accountAddress, byAddress, account] = await this.throttle.read(scopes, now);
-    const decision = decideLoginAttempt({ accountAddress, address: byAddress, account }, now, this.policy);
-    if (!decision.allowed) {
-      logger.warn({ username, address: credentials.address, outcome: 'throttled', retryAfterSeconds: decision.retryAfterSeconds }, 'signer confirmation');
-      throw new AppError('TOO_MANY_ATTEMPTS', `密码错误次数过多，请 ${decision.retryAfterSeconds} 秒后再试`, { field: 'signerPassword', retryAfterSeconds: decision.retryAfterSeconds });
-    }
     const user = await this.dataSource.getRepository(User).findOneBy({ username });
-    const valid = await verifyPassword(credentials.password, user?.passwordHash ?? NO_USER_HASH);
+    let valid: boolean;
+    try {
+      valid = await checkThrottledPassword({ throttle: this.throttle, policy: this.policy, username, address: credentials.address, field: 'signerPassword' }, credentials.password, user?.passwordHash ?? null);
+    } catch (error) {
+      if (error instanceof AppError) logger.warn({ username, address: credentials.address, outcome: 'throttled' }, 'signer confirmation');
+      throw error;
+    }
     if (!user || !valid) {
-      await this.throttle.recordFailure(scopes, now);
       logger.warn({ username, address: credentials.address, outcome: 'failed' }, 'signer confirmation');
       throw badInput('signerPassword', '签字人用户名或密码错误，请签字人本人输入');
     }
-    await this.throttle.clear(keys.accountAddress);
+    // A disabled account signs nothing, as it logs in to nothing.
+    if (user.disabledAt) throw badInput('signerUsername', '该账号已停用，不能用于签字确认');
     if (user.inspectorId !== credentials.inspectorId) {
       logger.warn({ username, userId: user.id, inspectorId: credentials.inspectorId, outcome: 'other officer' }, 'signer confirmation');
       throw badInput('signerUsername', '该账号不是签字执法人员本人的账号，请签字人本人登录确认');
