@@ -7,6 +7,7 @@ import { extractDocxText, extractPdfText } from '@dr/documents/testing';
 import { testDatabases } from '@dr/config-jest/databases';
 import { graphql, login } from './graphql';
 import { dataUrl, signaturePng } from './images';
+import { signerOf } from './signers';
 
 const USERS = ['office', 'culture-admin', 'market-admin', 'fire-admin', 'culture-inspector', 'market-inspector', 'fire-inspector'] as const;
 const officer = (department: Department, n: number) => demoInspectors().filter((i) => i.department === department)[n - 1];
@@ -71,7 +72,7 @@ describe.each(testDatabases())('the plan reports through the gateway on %s (R-RE
     await submitSection(inspectionId, 'fire', 'fire-inspector');
     for (const inspectorId of [visit.leaderId, officer('market', 1).id, officer('fire', 1).id]) {
       const signed = await call('culture-inspector', 'mutation($input: OfficerSignatureInput!) { signRecordForm(input: $input) { id } }', {
-        input: { inspectionId, inspectorId, image: dataUrl(signaturePng(120, 40, parseInt(inspectorId.slice(-2), 16))), idempotencyKey: randomUUID() },
+        input: { inspectionId, inspectorId, image: dataUrl(signaturePng(120, 40, parseInt(inspectorId.slice(-2), 16))), idempotencyKey: randomUUID(), ...signerOf(inspectorId) },
       });
       expect(signed.errors).toBeUndefined();
     }

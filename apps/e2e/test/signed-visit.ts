@@ -3,6 +3,7 @@ import { demoInspections, demoInspectors } from '@dr/demo-data';
 import { PLAN_2022, type Department } from '@dr/domain';
 import type { GraphQLResponse } from './graphql';
 import { dataUrl, signaturePng } from './images';
+import { signerOf } from './signers';
 
 type Call = (user: string, query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse>;
 
@@ -39,7 +40,7 @@ export async function signAndPublishFirstVisit(call: Call): Promise<void> {
   }
   for (const inspectorId of [visit.leaderId, officer('market', 1).id, officer('fire', 1).id]) {
     await must(call('culture-inspector', 'mutation($input: OfficerSignatureInput!) { signRecordForm(input: $input) { id } }', {
-      input: { inspectionId: visit.id, inspectorId, image: dataUrl(signaturePng(120, 40, parseInt(inspectorId.slice(-2), 16))), idempotencyKey: randomUUID() },
+      input: { inspectionId: visit.id, inspectorId, image: dataUrl(signaturePng(120, 40, parseInt(inspectorId.slice(-2), 16))), idempotencyKey: randomUUID(), ...signerOf(inspectorId) },
     }));
   }
   await must(call('culture-inspector', 'mutation($input: VenueSignatureInput!) { recordVenueSignature(input: $input) { status } }', {
