@@ -16,6 +16,13 @@ export class DatabaseWatch {
    * the refusal was answered.
    */
   static readonly BOOKKEEPING = new Set(['event_outbox', 'event_inbox', 'login_throttle', 'migrations', 'typeorm_metadata', 'sqlite_sequence']);
+  /**
+   * The audit trail records failed logins and reads in a transaction of their own, so a refusal may add
+   * those entries (ADR 0016); what it must never add is the record of a write. So the trail is compared by
+   * its write entries only.
+   */
+  static readonly AUDIT = new Set(['audit_entry', 'audit_head']);
+  static readonly AUDITED_WRITES = `SELECT COUNT(*) || ':' || COALESCE(MAX(seq), 0) FROM audit_entry WHERE action IN ('insert', 'update', 'delete', 'soft-delete')`;
   private readonly connections: Record<Subgraph, Database.Database>;
   private versions: Record<Subgraph, number>;
   private digests: Record<Subgraph, Map<string, string>>;
@@ -34,8 +41,9 @@ export class DatabaseWatch {
     const db = this.connections[name];
     const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all() as string[];
     const result = new Map<string, string>();
+    if (tables.includes('audit_entry')) result.set('audit_entry (writes)', String(db.prepare(DatabaseWatch.AUDITED_WRITES).pluck().get()));
     for (const table of tables) {
-      if (DatabaseWatch.BOOKKEEPING.has(table)) continue;
+      if (DatabaseWatch.BOOKKEEPING.has(table) || DatabaseWatch.AUDIT.has(table)) continue;
       const hash = createHash('sha256');
       let rows = 0;
       for (const row of db.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).raw().iterate()) {
