@@ -5,6 +5,7 @@ import { PLAN_2022 } from '@dr/domain';
 import { demoInspections } from '@dr/demo-data';
 import { testDatabases } from '@dr/config-jest/databases';
 import { graphql, login, type GraphQLResponse } from './graphql';
+import { TokenMint } from './abuse/principals';
 
 // Issue "Trust", items 1 and 4: what any caller can make a server do, and what it may learn.
 
@@ -80,10 +81,12 @@ describe.each(testDatabases())('errors and access in development on %s', (db: 's
 describe.each(testDatabases())('production mode on %s', (db: 'sqlite' | 'mariadb') => {
   let platform: Platform;
   let office: string;
+  // Production has no demo login: the test signs the office admin's token with the platform's own key pair.
+  const mint = new TokenMint();
 
   beforeAll(async () => {
-    platform = await startPlatform({ db, env: { NODE_ENV: 'production', METRICS_TOKEN } });
-    office = await login(platform.urls.gateway, 'office');
+    platform = await startPlatform({ db, env: { ...mint.env, NODE_ENV: 'production', METRICS_TOKEN } });
+    office = (await mint.token({ role: 'OFFICE_ADMIN', seat: 'none' }))!;
   });
   afterAll(() => platform?.close());
 

@@ -1,7 +1,9 @@
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { startPlatform, type Platform } from '@dr/platform-runner';
 import { launchChromium, signInAs } from './chromium';
-import { graphql } from './graphql';
+import { graphql, login } from './graphql';
+import { DEMO_PASSWORD } from '@dr/demo-data';
+import { PLAN_2022 } from '@dr/domain';
 
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1366, height: 900 } };
 const PHONE: BrowserContextOptions = { viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
@@ -16,6 +18,15 @@ describe('the audit trail page (审计日志) in the browser', () => {
     browser = await launchChromium();
     // Someone guesses culture-admin's password once.
     await graphql(platform.urls.gateway, 'mutation($input: LoginInput!) { login(input: $input) { token } }', { input: { username: 'culture-admin', password: 'not-the-password' } });
+    // The culture admin files a briefing: a write in the culture subgraph's own trail.
+    const token = await login(platform.urls.gateway, 'culture-admin', DEMO_PASSWORD);
+    const filed = await graphql(
+      platform.urls.gateway,
+      'mutation($input: SubmitBriefingInput!) { cultureSubmitBriefing(input: $input) { id } }',
+      { input: { planId: PLAN_2022.id, highlights: '检查覆盖全部抽中场所', problems: '个别场所未悬挂许可证', suggestions: '加强日常巡查' } },
+      token,
+    );
+    expect(filed.errors).toBeUndefined();
   }, 180_000);
 
   afterAll(async () => {
@@ -51,8 +62,8 @@ describe('the audit trail page (审计日志) in the browser', () => {
     await pickOption(page, 'audit-source', '文化');
     await page.getByTestId('audit-action').locator('.ant-select-clear').click({ force: true });
     await page.getByTestId('audit-search').click();
-    // The culture subgraph's own trail: its demo check items, written at start by the system.
-    await list.getByText('抽查事项').first().waitFor();
+    // The culture subgraph's own trail: the briefing its admin filed.
+    await list.getByText('专项简报').first().waitFor();
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-export').click()]);
     expect(download.suggestedFilename()).toMatch(/^审计日志-文化-\d{4}-\d{2}-\d{2}\.csv$/);
@@ -62,7 +73,7 @@ describe('the audit trail page (审计日志) in the browser', () => {
     const page = await openAuditTrail(PHONE, 'culture-admin');
     await expect(page.getByTestId('audit-source').textContent()).resolves.toContain('文化');
     await expect(page.getByTestId('audit-source').getAttribute('class')).resolves.toContain('ant-select-disabled');
-    await page.getByTestId('audit-list').getByText('抽查事项').first().waitFor();
+    await page.getByTestId('audit-list').getByText('专项简报').first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
   }, 60_000);
