@@ -226,7 +226,7 @@ describe.each(testDatabases())('the plan reports through the gateway on %s (R-RE
     // A second visit by the same team at another venue, completed after the report went out.
     const other = demoVenues().find((v) => v.id !== visit.venueId && !demoInspections().some((i) => i.venueId === v.id))!;
     const created = await call('office', 'mutation($input: CreateInspectionInput!) { createInspection(input: $input) { id } }', {
-      input: { planId: plan, venueId: other.id, scheduledDate: '2022-12-06', leaderId: visit.leaderId, memberIds: visit.memberIds },
+      input: { planId: plan, venueId: other.id, scheduledDate: '2022-12-06', leaderId: visit.leaderId, memberIds: visit.memberIds, reason: '群众举报后补充检查' },
     });
     expect(created.errors).toBeUndefined();
     await completeVisit(created.data.createInspection.id);
