@@ -86,6 +86,19 @@ async function dropMysqlDatabases(env: NodeJS.ProcessEnv, prefix: string): Promi
  * gateway, then (optionally) the shell and the three remotes, each ready when its `/health` answers.
  */
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startPlatformOnce(options);
+    } catch (error) {
+      // A port found free can be taken by another process before its service binds it: choose ports again.
+      if (attempt < 3 && /EADDRINUSE/.test(String((error as Error)?.message ?? error))) continue;
+      throw error;
+    }
+  }
+}
+
+/** One attempt of {@link startPlatform}, on freshly chosen ports. */
+async function startPlatformOnce(options: PlatformOptions): Promise<Platform> {
   const base = { ...process.env, ...options.env };
   const db = options.db ?? (base.DB_CLIENT === 'mariadb' || base.DB_CLIENT === 'mysql' ? 'mariadb' : 'sqlite');
   const ports = await allocatePorts(options.ports ?? 'free');
