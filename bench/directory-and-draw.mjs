@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { startPlatform } from '@dr/platform-runner';
 import { generateDemoDirectoryFile } from '@dr/directory-import';
 import { commitSeed, PLAN_2022 } from '@dr/domain';
-import { nodeSha256 } from '@dr/domain/dist/sha256-node.js';
+import { nodeSha256 } from '@dr/domain/sha256-node';
 
 const VENUES = Number(process.env.BENCH_VENUES ?? 100_000);
 const DB = process.env.BENCH_DB ?? 'mariadb';

@@ -6,7 +6,7 @@
 //   BENCH_VENUES=1000000 BENCH_OFFICERS=5000 node bench/draw.mjs
 import { hash } from 'node:crypto';
 import { commitSeed, runDraw } from '@dr/domain';
-import { nodeSha256 } from '@dr/domain/dist/sha256-node.js';
+import { nodeSha256 } from '@dr/domain/sha256-node';
 
 const VENUES = Number(process.env.BENCH_VENUES ?? 1_000_000);
 const OFFICERS = Number(process.env.BENCH_OFFICERS ?? 5_000);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { startPlatform, type Platform } from '@dr/platform-runner';
 import { commitSeed, PLAN_2022 } from '@dr/domain';
-import { nodeSha256 } from '@dr/domain/dist/sha256-node';
+import { nodeSha256 } from '@dr/domain/sha256-node';
 import { demoInspections } from '@dr/demo-data';
 import { launchChromium, signInAs } from './chromium';
 import { graphql, login } from './graphql';

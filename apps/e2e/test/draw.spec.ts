@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { startPlatform, type Platform } from '@dr/platform-runner';
 import { commitSeed, PLAN_2022, verifyReceipt, type DrawReceipt, type DrawResult } from '@dr/domain';
-import { nodeSha256 } from '@dr/domain/dist/sha256-node';
+import { nodeSha256 } from '@dr/domain/sha256-node';
 import { testDatabases } from '@dr/config-jest/databases';
 import { graphql, login } from './graphql';
 

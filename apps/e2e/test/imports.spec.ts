@@ -6,7 +6,7 @@ import { startPlatform, type Platform } from '@dr/platform-runner';
 import { generateDemoDirectoryFile, parseDirectoryFile } from '@dr/directory-import';
 import { demoInspections, WEIDONG_STREETS } from '@dr/demo-data';
 import { commitSeed, PLAN_2022 } from '@dr/domain';
-import { nodeSha256 } from '@dr/domain/dist/sha256-node';
+import { nodeSha256 } from '@dr/domain/sha256-node';
 import { testDatabases } from '@dr/config-jest/databases';
 import { graphql, login } from './graphql';
 

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { demoInspectors, demoUsers, DEMO_PASSWORD } from '@dr/demo-data';
 import type { Principal } from '@dr/domain';
 import { createLogger, verifyToken } from '@dr/subgraph-kit';
-import { openTestDataSource } from '@dr/subgraph-kit/dist/testing';
+import { openTestDataSource } from '@dr/subgraph-kit/testing';
 import { testDatabases } from '@dr/config-jest/databases';
 import { OFFICE_ENTITIES, OFFICE_MIGRATIONS } from '../src/entities';
 import { seedOffice } from '../src/seed';

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { openTestDataSource } from '@dr/subgraph-kit/dist/testing';
+import { openTestDataSource } from '@dr/subgraph-kit/testing';
 import { testDatabases } from '@dr/config-jest/databases';
 import { OFFICE_ENTITIES, OFFICE_MIGRATIONS } from '../src/entities';
 import type { LoginThrottleStore } from '../src/auth/login-throttle.store';

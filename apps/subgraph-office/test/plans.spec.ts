@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
 import { PLAN_2022, type Principal } from '@dr/domain';
 import { createLogger, OutboxEventEntity } from '@dr/subgraph-kit';
-import { openTestDataSource } from '@dr/subgraph-kit/dist/testing';
+import { openTestDataSource } from '@dr/subgraph-kit/testing';
 import { testDatabases } from '@dr/config-jest/databases';
 import { demoInspections, demoVenues } from '@dr/demo-data';
 import { OFFICE_ENTITIES, OFFICE_MIGRATIONS } from '../src/entities';

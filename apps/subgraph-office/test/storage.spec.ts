@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { PLAN_2022 } from '@dr/domain';
 import { demoVenues } from '@dr/demo-data';
 import { AuditEntryEntity, createLogger, verifyAuditChain } from '@dr/subgraph-kit';
-import { openTestDataSource, pendingSchemaChanges } from '@dr/subgraph-kit/dist/testing';
+import { openTestDataSource, pendingSchemaChanges } from '@dr/subgraph-kit/testing';
 import { testDatabases } from '@dr/config-jest/databases';
 import { OFFICE_ENTITIES, OFFICE_MIGRATIONS } from '../src/entities';
 import { seedOffice } from '../src/seed';

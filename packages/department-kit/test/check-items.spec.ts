@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
 import { CHECK_ITEMS_2022, PLAN_2022, type Principal } from '@dr/domain';
-import { openTestDataSource, pendingSchemaChanges } from '@dr/subgraph-kit/dist/testing';
+import { openTestDataSource, pendingSchemaChanges } from '@dr/subgraph-kit/testing';
 import { testDatabases } from '@dr/config-jest/databases';
 import { NO_EXTENSION } from '../src/extension/department-extension';
 import { departmentDataSourceSpec } from '../src/tables';

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { CHECK_ITEMS_2022, PLAN_2022 } from '@dr/domain';
 import { createLogger } from '@dr/subgraph-kit';
-import { openTestDataSource } from '@dr/subgraph-kit/dist/testing';
+import { openTestDataSource } from '@dr/subgraph-kit/testing';
 import { testDatabases } from '@dr/config-jest/databases';
 import { DEPARTMENT_ENTITIES, DEPARTMENT_MIGRATIONS } from '../src/tables';
 import { CheckItemEntity } from '../src/entities';

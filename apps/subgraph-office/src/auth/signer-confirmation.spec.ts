@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
 import { demoId, demoInspectors, DEMO_PASSWORD } from '@dr/demo-data';
 import { createLogger } from '@dr/subgraph-kit';
-import { openTestDataSource } from '@dr/subgraph-kit/dist/testing';
+import { openTestDataSource } from '@dr/subgraph-kit/testing';
 import { testDatabases } from '@dr/config-jest/databases';
 import { OFFICE_ENTITIES, OFFICE_MIGRATIONS } from '../entities';
 import { seedOffice } from '../seed';

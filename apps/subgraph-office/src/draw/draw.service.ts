@@ -20,7 +20,7 @@ import {
   type Principal,
   type VenueRecord,
 } from '@dr/domain';
-import { nodeSha256 } from '@dr/domain/dist/sha256-node';
+import { nodeSha256 } from '@dr/domain/sha256-node';
 import { badInput, conflict, insertRows, notFound } from '@dr/subgraph-kit';
 import { Plan } from '../plan/plan.entity';
 import { Inspection, InspectionStatus } from '../inspection/inspection.entity';

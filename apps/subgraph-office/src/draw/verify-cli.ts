@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from 'node:fs';
 import { isDrawFailure, verifyReceipt, type DrawReceipt } from '@dr/domain';
-import { nodeSha256 } from '@dr/domain/dist/sha256-node';
+import { nodeSha256 } from '@dr/domain/sha256-node';
 
 /**
  * `npm run verify -- receipt.json`: recomputes a draw from its receipt alone and says, check by check,

@@ -1,8 +1,8 @@
 // Deep imports on purpose: `@dr/domain` is CommonJS and not tree-shaken, and a department tab needs
 // only these rules (a few kilobytes) on a phone's first load, not the draw and directory code.
-import { RESULT_CODES } from '@dr/domain/dist/result-codes';
-import { ORDER_DELIVERY_LABELS, ORDER_KIND_LABELS } from '@dr/domain/dist/visit/measures';
-import { resultCodeProblems, resultProblems } from '@dr/domain/dist/visit/result-rules';
+import { RESULT_CODES } from '@dr/domain/result-codes';
+import { ORDER_DELIVERY_LABELS, ORDER_KIND_LABELS } from '@dr/domain/visit/measures';
+import { resultCodeProblems, resultProblems } from '@dr/domain/visit/result-rules';
 import type { DraftOrder, SectionContent } from '@dr/graphql-client';
 
 export { ORDER_DELIVERY_LABELS, ORDER_KIND_LABELS, RESULT_CODES };

@@ -1,5 +1,5 @@
 import { Form, Input } from 'antd';
-import { resultCodeProblems } from '@dr/domain/dist/visit/result-rules';
+import { resultCodeProblems } from '@dr/domain/visit/result-rules';
 import { ResultCodePicker } from '../department-section/result-code-picker';
 
 /** What the enter and correct dialogs send. */
