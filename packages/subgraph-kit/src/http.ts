@@ -151,7 +151,9 @@ export function createHttpApp<Context extends BaseContext>(options: HttpAppOptio
     response.on('finish', () => {
       if (url.pathname === '/health' || url.pathname === '/metrics') return;
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      logger.info({ requestId, method: request.method, path: url.pathname, status: response.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+      // Servers calling each other (revocation polls every second, event deliveries) are routine: debug, unless refused.
+      const routine = url.pathname.startsWith('/internal/') && response.statusCode < 400;
+      logger[routine ? 'debug' : 'info']({ requestId, method: request.method, path: url.pathname, status: response.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
     });
 
     const route = async (): Promise<void> => {
